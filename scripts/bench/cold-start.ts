@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { ROOT } from './child.js';
+import { median, round } from './stats.js';
+
+export interface ColdStartResult {
+  command: string;
+  runs: number[];
+  medianMs: number;
+  /** `node --import tsx` running an empty module: the part of a cold start that is the loader. */
+  tsxBaselineMs: number;
+}
+
+/** A port the OS just handed out; the tiny race before the server binds it is acceptable here. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('bench: no free port'))));
+    });
+  });
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    await res.body?.cancel();
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** Time from spawn to the first 200 from /api/health: what a restart or a new replica costs. */
+async function once(timeoutMs: number): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), QUESTION_LOG: 'off', KB_WATCH: 'off', LOG_LEVEL: 'warn', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  let exitCode: number | null | undefined;
+  void exited.then((c) => (exitCode = c));
+  try {
+    const url = `http://127.0.0.1:${port}/api/health`;
+    for (;;) {
+      if (await healthy(url)) return performance.now() - started;
+      if (exitCode !== undefined) throw new Error(`bench: server/main.ts exited with ${exitCode} before /api/health answered 200`);
+      if (performance.now() - started > timeoutMs) throw new Error(`bench: no 200 from /api/health within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(killer);
+  }
+}
+
+function bareTsx(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', '--eval', '0'], { cwd: ROOT, stdio: 'ignore' });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`bench: bare tsx exited with ${code}`))));
+  });
+}
+
+export async function measureColdStart(runs = 5, timeoutMs = 30_000): Promise<ColdStartResult> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(round(await once(timeoutMs), 0));
+  const bare: number[] = [];
+  for (let i = 0; i < 3; i++) bare.push(round(await bareTsx(), 0));
+  return { command: 'node --import tsx server/main.ts', runs: times, medianMs: median(times), tsxBaselineMs: median(bare) };
+}

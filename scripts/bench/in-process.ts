@@ -1,0 +1,154 @@
+import { parseArgs } from 'node:util';
+import { loadKnowledgeBase } from '../../server/kb/load.js';
+import type { KnowledgeBase } from '../../server/kb/schema.js';
+import { createAnswerer } from '../../server/search/answerer.js';
+import { createAnalyzer } from '../../server/search/analyze.js';
+import { buildSyntheticKb } from '../synthetic-kb.js';
+import { emitResult } from './child.js';
+import { BENCH_QUERIES, type BenchQuery } from './queries.js';
+import { MB, round, summarize, type LatencySummary } from './stats.js';
+
+/**
+ * One knowledge-base size, measured in a process of its own (run by bench.ts with --expose-gc)
+ * so one size's heap cannot leak into the next one's numbers.
+ *
+ * Usage: node --expose-gc --import tsx scripts/bench/in-process.ts --size real|<records>
+ *        [--asks N] [--seconds S] [--warmup N] [--compare-engines]
+ */
+
+export interface InProcessResult {
+  size: string;
+  records: number;
+  /** Time to recombine the synthetic records; not part of the product's work. */
+  generateMs: number;
+  buildMs: number;
+  /** heapUsed after build and gc: knowledge plus index plus the runtime. */
+  heapUsedMb: number;
+  /** heapUsed growth from building the index (after gc, knowledge already loaded). */
+  indexHeapMb: number;
+  rssMb: number;
+  asks: number;
+  latencyMs: LatencySummary;
+  byKind: Record<BenchQuery['kind'], LatencySummary & { answeredRate: number }>;
+  /** The product's text pipeline (normalize, segment, expand) on the same questions: how much of an ask is text work. */
+  textPrepUs: LatencySummary;
+  /** Text analysis of a record's fields (all six), ms per record, on a sample. */
+  analyzeMsPerRecord: number;
+  /** Share of build time that text analysis accounts for (analyzeMsPerRecord × records ÷ buildMs). */
+  analysisShareOfBuild: number;
+  /** Build ms per record with each Thai engine on the same sample (--compare-engines). */
+  engineBuildMsPerRecord?: { wordcut: number; intl: number; sample: number };
+}
+
+function collectGarbage(): void {
+  if (typeof global.gc !== 'function') throw new Error('bench: run with node --expose-gc so heap numbers are after gc');
+  // Twice: the first pass can leave objects that become unreachable only after finalizers run.
+  global.gc();
+  global.gc();
+}
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'real' },
+    asks: { type: 'string', default: '3000' },
+    seconds: { type: 'string', default: '40' },
+    warmup: { type: 'string', default: '300' },
+    'compare-engines': { type: 'boolean', default: false },
+  },
+});
+const maxAsks = Number(values.asks);
+const maxSeconds = Number(values.seconds);
+const warmup = Number(values.warmup);
+if (![maxAsks, maxSeconds, warmup].every((n) => Number.isFinite(n) && n >= 0)) throw new Error('bench: --asks, --seconds and --warmup take non-negative numbers');
+
+const base = await loadKnowledgeBase();
+let kb: KnowledgeBase = base;
+let generateMs = 0;
+if (values.size !== 'real') {
+  const size = Number(values.size);
+  if (!Number.isInteger(size) || size < 1) throw new Error(`bench: --size must be "real" or a record count, not ${values.size}`);
+  const t = performance.now();
+  kb = buildSyntheticKb(base, { size });
+  generateMs = performance.now() - t;
+}
+
+collectGarbage();
+const heapBefore = process.memoryUsage().heapUsed;
+const buildStart = performance.now();
+const answerer = createAnswerer(kb);
+const buildMs = performance.now() - buildStart;
+
+// Deterministic interleaving of kinds, so every size sees the same sequence.
+const sequence = BENCH_QUERIES.map((q, i) => ({ q, key: (i * 7919) % 104_729 })).sort((a, b) => a.key - b.key).map((x) => x.q);
+
+for (let i = 0; i < warmup; i++) answerer.ask({ question: sequence[i % sequence.length]!.question });
+collectGarbage();
+const memory = process.memoryUsage();
+
+const samples: number[] = [];
+const perKind = new Map<BenchQuery['kind'], { samples: number[]; answered: number }>();
+const deadline = performance.now() + maxSeconds * 1000;
+for (let i = 0; i < maxAsks && performance.now() < deadline; i++) {
+  const q = sequence[i % sequence.length]!;
+  const t = performance.now();
+  const result = answerer.ask({ question: q.question });
+  const ms = performance.now() - t;
+  samples.push(ms);
+  const k = perKind.get(q.kind) ?? { samples: [], answered: 0 };
+  k.samples.push(ms);
+  if (result.answered) k.answered++;
+  perKind.set(q.kind, k);
+}
+
+const analyzer = createAnalyzer(kb.glossary);
+const prep: number[] = [];
+for (let pass = 0; pass < 20; pass++) {
+  for (const q of sequence) {
+    const t = performance.now();
+    analyzer.analyze(q.question);
+    prep.push((performance.now() - t) * 1000);
+  }
+}
+
+// Every field the index analyzes per record (see server/search/index.ts), on a spread sample.
+const sampleSize = Math.min(300, kb.records.length);
+const stride = Math.max(1, Math.floor(kb.records.length / sampleSize));
+const analyzeStart = performance.now();
+for (let i = 0; i < sampleSize; i++) {
+  const r = kb.records[i * stride]!;
+  for (const text of [r.question.th, r.question.en, [...r.alternates.th, ...r.alternates.en].join('\n'), r.answer.th, r.answer.en]) analyzer.tokenize(text);
+}
+const analyzeMsPerRecord = (performance.now() - analyzeStart) / sampleSize;
+
+let engineBuildMsPerRecord: InProcessResult['engineBuildMsPerRecord'];
+if (values['compare-engines']) {
+  const sample = { ...kb, records: kb.records.slice(0, Math.min(2000, kb.records.length)) };
+  const timeBuild = (engine: 'wordcut' | 'intl') => {
+    const t = performance.now();
+    createAnswerer(sample, { engine });
+    return round((performance.now() - t) / sample.records.length, 3);
+  };
+  engineBuildMsPerRecord = { wordcut: timeBuild('wordcut'), intl: timeBuild('intl'), sample: sample.records.length };
+}
+
+const byKind = Object.fromEntries(
+  [...perKind].map(([kind, k]) => [kind, { ...summarize(k.samples), answeredRate: round(k.answered / k.samples.length) }]),
+) as InProcessResult['byKind'];
+
+const result: InProcessResult = {
+  size: values.size!,
+  records: answerer.size,
+  generateMs: round(generateMs, 1),
+  buildMs: round(buildMs, 1),
+  heapUsedMb: round(memory.heapUsed / MB, 1),
+  indexHeapMb: round((memory.heapUsed - heapBefore) / MB, 1),
+  rssMb: round(memory.rss / MB, 1),
+  asks: samples.length,
+  latencyMs: summarize(samples),
+  byKind,
+  textPrepUs: summarize(prep.slice(sequence.length)),
+  analyzeMsPerRecord: round(analyzeMsPerRecord, 3),
+  analysisShareOfBuild: round((analyzeMsPerRecord * kb.records.length) / buildMs, 2),
+  engineBuildMsPerRecord,
+};
+emitResult(result);

@@ -1,0 +1,87 @@
+import type { MachineInfo } from './machine.js';
+import type { SegmenterResult } from './segmenters.js';
+import { round } from './stats.js';
+import type { BenchSections, TargetCheck } from './targets.js';
+
+export interface BenchReport extends BenchSections {
+  mode: 'full' | 'quick';
+  startedAt: string;
+  durationS: number;
+  machine: MachineInfo;
+  segmenters?: SegmenterResult[];
+  targets: TargetCheck[];
+  /** Measured explanation and plan for every missed target. */
+  notes: string[];
+}
+
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+const ms = (n: number) => String(round(n, 3));
+
+export function markdown(r: BenchReport): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(`### Benchmark (${r.mode} run, ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${r.durationS} s)`, '');
+  out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}. Load average (1 min) at start: ${m.loadAverage1m}${m.loadAverage1m > m.cores / 2 ? ' (busy: other work shared the cores, so latencies are pessimistic)' : ''}.`, '');
+
+  out.push('| Target | Measured | Met |', '|---|---|---|');
+  for (const t of r.targets) out.push(row([t.target, t.measured, t.met === null ? 'n/a' : t.met ? 'yes' : '**no**']));
+  out.push('');
+
+  out.push('In-process answering (`answerer.ask`, mixed Thai/English/off-topic questions, after warm-up):', '');
+  out.push('| Records | Build | Heap used | Index heap | Asks | p50 ms | p99 ms | max ms | Thai p99 | English p99 | Off-topic p99 | Text analysis p50 µs |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const s of r.inProcess) {
+    out.push(
+      row([
+        s.size === 'real' ? `${s.records} (real)` : s.records.toLocaleString('en-US'),
+        s.buildMs >= 1000 ? `${round(s.buildMs / 1000, 1)} s` : `${Math.round(s.buildMs)} ms`,
+        `${s.heapUsedMb} MB`,
+        `${s.indexHeapMb} MB`,
+        s.asks,
+        ms(s.latencyMs.p50),
+        ms(s.latencyMs.p99),
+        ms(s.latencyMs.max),
+        s.byKind.thai ? ms(s.byKind.thai.p99) : '-',
+        s.byKind.english ? ms(s.byKind.english.p99) : '-',
+        s.byKind['off-topic'] ? ms(s.byKind['off-topic'].p99) : '-',
+        round(s.textPrepUs.p50, 1),
+      ]),
+    );
+  }
+  for (const s of r.incomplete ?? []) {
+    const rss = s.peakRssMb === undefined ? '?' : `${s.peakRssMb} MB RSS (peak)`;
+    out.push(row([Number(s.size).toLocaleString('en-US'), `> ${s.elapsedS} s, killed`, rss, '-', 0, '-', '-', '-', '-', '-', '-', '-']));
+  }
+  out.push('');
+  for (const s of r.inProcess) {
+    out.push(`- ${s.size === 'real' ? 'real KB' : `${s.records.toLocaleString('en-US')} records`}: build ${round(s.buildMs / s.records, 2)} ms per record, of which text analysis (normalize, segment, expand) ≈ ${round(s.analyzeMsPerRecord, 2)} ms (${Math.round(s.analysisShareOfBuild * 100)}%).`);
+    if (s.engineBuildMsPerRecord) {
+      const e = s.engineBuildMsPerRecord;
+      out.push(`- Same build with the Intl.Segmenter engine, first ${e.sample} records: ${e.intl} ms per record against ${e.wordcut} ms with wordcut (×${round(e.wordcut / e.intl, 1)}).`);
+    }
+  }
+  out.push('');
+
+  if (r.http) {
+    const h = r.http;
+    out.push(`HTTP on 127.0.0.1 (autocannon, ${h.connections} connections, ${h.seconds} s each, server in its own process, rate limit and question log off):`, '');
+    out.push('| Route | req/s | p50 ms | p99 ms | requests | non-2xx | errors |', '|---|---|---|---|---|---|---|');
+    for (const l of [h.ping, h.ask]) out.push(row([l.route, l.requestsPerSec, l.latencyP50Ms, l.latencyP99Ms, l.requests, l.non2xx, l.errors + l.timeouts]));
+    out.push('', `Ratio /api/ask ÷ /bench/ping: ${round(h.ratio * 100, 1)}%.`, '');
+  }
+
+  if (r.coldStart) out.push(`Cold start (\`${r.coldStart.command}\` to first 200 from /api/health): median ${r.coldStart.medianMs} ms; runs ${r.coldStart.runs.join(', ')} ms.`, '');
+
+  if (r.segmenters) {
+    out.push('Segmenters (Thai bench questions, µs per query):', '', '| Segmenter | µs/query | tokens/query |', '|---|---|---|');
+    for (const s of r.segmenters) out.push(row([s.name, s.usPerQuery, s.tokensPerQuery]));
+    out.push('');
+  }
+
+  if (r.notes.length > 0) {
+    out.push('Notes:', '');
+    for (const n of r.notes) out.push(`- ${n}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

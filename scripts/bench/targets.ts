@@ -1,0 +1,65 @@
+import type { ColdStartResult } from './cold-start.js';
+import type { HttpResult } from './http-load.js';
+import type { InProcessResult } from './in-process.js';
+
+/** The targets from issue 6; each check says what was measured against what. */
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+/** A size whose child was killed at its time bound: what could be seen from outside. */
+export interface IncompleteSize {
+  size: string;
+  reason: string;
+  elapsedS: number;
+  peakRssMb?: number;
+  /** Build time projected from the largest completed size's ms per record. */
+  projectedBuildS?: number;
+}
+
+export interface BenchSections {
+  inProcess: InProcessResult[];
+  incomplete?: IncompleteSize[];
+  http?: HttpResult;
+  coldStart?: ColdStartResult;
+}
+
+const check = (target: string, value: number | undefined, limit: number, unit: string, atLeast = false): TargetCheck => ({
+  target,
+  measured: value === undefined ? 'not measured' : `${value} ${unit}`,
+  met: value === undefined ? null : atLeast ? value >= limit : value < limit,
+});
+
+export function checkTargets({ inProcess, incomplete = [], http, coldStart }: BenchSections): TargetCheck[] {
+  const real = inProcess.find((r) => r.size === 'real');
+  const mid = inProcess.find((r) => r.size === '10000');
+  const big = inProcess.find((r) => r.size === '100000');
+  const bigKilled = incomplete.find((r) => r.size === '100000');
+  const checks = [
+    check('real KB in-process p99 < 2 ms', real?.latencyMs.p99, 2, 'ms'),
+    check('HTTP /api/ask ≥ 50% of trivial route req/s', http ? Math.round(http.ratio * 1000) / 10 : undefined, 50, '%', true),
+    check('100,000 records: index build < 60 s', big ? Math.round(big.buildMs / 100) / 10 : undefined, 60, 's'),
+    check('100,000 records: p99 < 50 ms', big?.latencyMs.p99, 50, 'ms'),
+    check('100,000 records: heap < 1.5 GB', big?.heapUsedMb, 1536, 'MB'),
+    check('cold start < 2 s (median of 5)', coldStart?.medianMs, 2000, 'ms'),
+  ];
+  if (bigKilled) {
+    // Killed at its bound: the build target is missed by measurement; the others are reported
+    // with the best evidence there is, and marked unmet only when that evidence is conclusive.
+    const projected = bigKilled.projectedBuildS === undefined ? '' : `; projected ${bigKilled.projectedBuildS} s from the 10,000-record build`;
+    checks[2] = { target: checks[2]!.target, measured: `> ${bigKilled.elapsedS} s (not finished, killed${projected})`, met: false };
+    checks[3] = {
+      target: checks[3]!.target,
+      measured: mid ? `not measured (no index); 10,000 records already p99 ${mid.latencyMs.p99.toFixed(1)} ms` : 'not measured (no index)',
+      met: mid && mid.latencyMs.p99 >= 50 ? false : null,
+    };
+    checks[4] = {
+      target: checks[4]!.target,
+      measured: bigKilled.peakRssMb === undefined ? 'not measured' : `peak RSS ${bigKilled.peakRssMb} MB while building (heap not measurable)`,
+      met: bigKilled.peakRssMb !== undefined && bigKilled.peakRssMb > 1536 ? false : null,
+    };
+  }
+  return checks;
+}

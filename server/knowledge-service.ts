@@ -1,0 +1,141 @@
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { documentsDir, loadKnowledgeBase } from './kb/load.js';
+import type { KnowledgeBase } from './kb/schema.js';
+import type { Answerer } from './search/types.js';
+
+/** One loaded knowledge base and the index built over it; replaced whole, never mutated. */
+export interface KnowledgeSnapshot {
+  kb: KnowledgeBase;
+  answerer: Answerer;
+  loadedAt: Date;
+  /** Increments on every successful load, starting at 1. */
+  version: number;
+}
+
+export interface ReloadError {
+  message: string;
+  at: Date;
+}
+
+export type ReloadOutcome = { ok: true; snapshot: KnowledgeSnapshot } | { ok: false; error: ReloadError };
+
+interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface KnowledgeServiceOptions {
+  kbDir: string;
+  createAnswerer: (kb: KnowledgeBase) => Answerer;
+  /** Injected so tests can make loading slow or fail. */
+  load?: (kbDir: string) => Promise<KnowledgeBase>;
+  logger?: Logger;
+  /** Quiet period after the last file event before reloading. */
+  debounceMs?: number;
+}
+
+export interface KnowledgeService {
+  readonly kbDir: string;
+  /** The snapshot answering now; undefined until the first successful load. */
+  current(): KnowledgeSnapshot | undefined;
+  /** The error of the latest reload when it failed; cleared by the next success. */
+  lastReloadError(): ReloadError | undefined;
+  reload(): Promise<ReloadOutcome>;
+  watch(): void;
+  close(): Promise<void>;
+}
+
+const silent: Logger = { info() {}, warn() {}, error() {} };
+
+export function createKnowledgeService(options: KnowledgeServiceOptions): KnowledgeService {
+  const { kbDir, createAnswerer } = options;
+  const load = options.load ?? loadKnowledgeBase;
+  const log = options.logger ?? silent;
+  const debounceMs = options.debounceMs ?? 300;
+
+  let snapshot: KnowledgeSnapshot | undefined;
+  let lastError: ReloadError | undefined;
+  let version = 0;
+  let running: Promise<ReloadOutcome> | undefined;
+  let queued: Promise<ReloadOutcome> | undefined;
+  let watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  async function loadOnce(): Promise<ReloadOutcome> {
+    const started = performance.now();
+    try {
+      const kb = await load(kbDir);
+      // Built beside the old index: requests keep using the old snapshot until the swap below.
+      const answerer = createAnswerer(kb);
+      snapshot = { kb, answerer, loadedAt: new Date(), version: ++version };
+      lastError = undefined;
+      log.info({ version, records: kb.records.length, documents: kb.documents.length, ms: Math.round(performance.now() - started) }, 'knowledge base loaded');
+      return { ok: true, snapshot };
+    } catch (cause) {
+      lastError = { message: (cause as Error).message, at: new Date() };
+      log.error({ err: cause, servingVersion: snapshot?.version ?? null }, 'knowledge base reload failed; still serving the previous index');
+      return { ok: false, error: lastError };
+    }
+  }
+
+  // At most one load runs; requests arriving meanwhile share one follow-up load, because
+  // the files may have changed after the running load read them.
+  function reload(): Promise<ReloadOutcome> {
+    if (!running) {
+      running = loadOnce().finally(() => {
+        running = undefined;
+      });
+      return running;
+    }
+    if (!queued) {
+      queued = running.then(() => {
+        queued = undefined;
+        return reload();
+      });
+    }
+    return queued;
+  }
+
+  function schedule(): void {
+    if (closed) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void reload(), debounceMs);
+  }
+
+  function watchDir(dir: string, accept: (name: string | null) => boolean): void {
+    try {
+      const w = watch(dir, { persistent: false }, (_event, name) => {
+        if (accept(name === null ? null : String(name))) schedule();
+      });
+      w.on('error', (err) => log.warn({ err, dir }, 'knowledge watcher stopped'));
+      watchers.push(w);
+    } catch (err) {
+      log.warn({ err, dir }, 'cannot watch knowledge directory; live updates off for it');
+    }
+  }
+
+  return {
+    kbDir,
+    current: () => snapshot,
+    lastReloadError: () => lastError,
+    reload,
+    watch() {
+      if (watchers.length > 0 || closed) return;
+      // Directories rather than files: editors and importers replace files by rename,
+      // which would leave a watcher on the old inode.
+      watchDir(documentsDir(kbDir), (name) => name === null || name.endsWith('.json'));
+      watchDir(kbDir, (name) => name === null || name === 'glossary.json');
+      log.info({ dir: path.resolve(kbDir) }, 'watching knowledge base for changes');
+    },
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+      watchers = [];
+      await Promise.allSettled([running, queued]);
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import type { KbDocument, KnowledgeBase } from '../kb/schema.js';
+import { createAnalyzer, type Analyzer } from './analyze.js';
+import {
+  ANSWER_THRESHOLD,
+  confidence,
+  DEFAULT_WEIGHTS,
+  features,
+  queryStats,
+  type ConfidenceWeights,
+  type Features,
+} from './confidence.js';
+import { CONCEPT_PREFIX } from './expand.js';
+import { compileFilters } from './filters.js';
+import { buildIndex, FIELD_BOOST, type Field, type SearchIndex } from './index.js';
+import { detectLanguage } from './language.js';
+import { renderAnswer } from './render.js';
+import { createSpeller } from './spell.js';
+import type { SegmenterEngine } from './segment.js';
+import type { Answer, Answerer, AskQuery, AskResult, Lang } from './types.js';
+
+export interface AnswererOptions {
+  /** Thai segmentation engine; wordcut scored higher on the gold file (see segment.test.ts). */
+  engine?: SegmenterEngine;
+  /** Logistic weights of the confidence model. */
+  weights?: ConfidenceWeights;
+  /** Minimum confidence for answered: true. */
+  threshold?: number;
+  /** Suggestions below this confidence are not worth showing when declining. */
+  suggestionFloor?: number;
+  /** How many BM25 hits are scored for confidence; more only costs time. */
+  candidates?: number;
+  fieldBoost?: Partial<Record<Field, number>>;
+  /** BM25 parameters handed to MiniSearch. */
+  bm25?: { k: number; b: number; d: number };
+  /**
+   * Final ranking of the BM25 candidates: a weighted sum of BM25 relative to the best hit and
+   * the coverage features of confidence.ts. BM25 alone favours long answers that repeat a
+   * common word; coverage asks how much of the question a record accounts for.
+   */
+  rank?: { bm25: number; coverage: number; questionCoverage: number };
+}
+
+const defaultOptions = {
+  engine: 'wordcut' as SegmenterEngine,
+  weights: DEFAULT_WEIGHTS,
+  threshold: ANSWER_THRESHOLD,
+  suggestionFloor: 0.1,
+  candidates: 12,
+  fieldBoost: FIELD_BOOST as Partial<Record<Field, number>>,
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  rank: { bm25: 1, coverage: 1, questionCoverage: 1 },
+};
+
+export const DEFAULT_LIMIT = 3;
+export const MAX_LIMIT = 10;
+
+/**
+ * Latin terms of 4+ letters that the index does not contain match longer indexed words
+ * (digit → digital); never Thai (DESIGN.md), and never a term that matches as it is: the
+ * stemmer already joins plurals, and a prefix expansion costs a scan of the term tree.
+ */
+const PREFIX_TERM = /^[a-z][a-z0-9.-]{3,}$/;
+
+export interface ScoredCandidate {
+  id: string;
+  bm25: number;
+  features: Features;
+  score: number;
+}
+
+/** What ask() decided and why; the evaluation script reads it to tune and explain. */
+export interface Explained extends AskResult {
+  candidates: ScoredCandidate[];
+  terms: string[];
+}
+
+export interface ExplainingAnswerer extends Answerer {
+  explain(query: AskQuery): Explained;
+}
+
+export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {}): ExplainingAnswerer {
+  const opts = { ...defaultOptions, ...options, fieldBoost: { ...defaultOptions.fieldBoost, ...options.fieldBoost } };
+  const analyzer: Analyzer = createAnalyzer(kb.glossary, { engine: opts.engine });
+  const index: SearchIndex = buildIndex(kb, analyzer);
+  const documents = new Map<string, KbDocument>(kb.documents.map((d) => [d.id, d]));
+  const corpus = { documentFrequency: index.documentFrequency, size: index.size };
+  const speller = createSpeller(spellingVocabulary(index, analyzer, kb));
+
+  const render = (id: string, lang: Lang, score: number): Answer => {
+    const { record } = index.records.get(id)!;
+    return renderAnswer(record, documents.get(record.source.document), lang, score);
+  };
+
+  const explain = (query: AskQuery): Explained => {
+    const question = query.question ?? '';
+    const lang = query.lang ?? detectLanguage(question);
+    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(query.limit ?? DEFAULT_LIMIT)));
+    const accept = compileFilters(query.filters, documents);
+
+    const analysis = analyzer.analyze(question, speller);
+    const stats = queryStats(analysis.units, corpus);
+    const terms = [...new Set([...analysis.units.flatMap((u) => u.terms), ...analysis.concepts.map((c) => CONCEPT_PREFIX + c)])];
+    if (terms.length === 0) return { answered: false, lang, answers: [], candidates: [], terms };
+
+    const hits = index.search
+      .search(terms.join(' '), {
+        boost: opts.fieldBoost,
+        prefix: (term) => PREFIX_TERM.test(term) && !index.documentFrequency.has(term),
+        fuzzy: false,
+        combineWith: 'OR',
+        bm25: opts.bm25,
+        boostDocument: (id) => (index.records.get(id as string)?.record.supersededBy ? 0.85 : 1),
+        ...(accept ? { filter: (r) => accept(index.records.get(r.id as string)!.record) } : {}),
+      })
+      .slice(0, Math.max(opts.candidates, limit));
+
+    const candidates: ScoredCandidate[] = hits.map((hit, i) => {
+      const bestOther = i === 0 ? (hits[1]?.score ?? 0) : hits[0]!.score;
+      const f = features(stats, corpus, index.records.get(hit.id as string)!, hit.score, bestOther);
+      return { id: hit.id as string, bm25: hit.score, features: f, score: confidence(f, opts.weights) };
+    });
+    const top = candidates[0]?.bm25 ?? 1;
+    const rankOf = (c: ScoredCandidate) =>
+      opts.rank.bm25 * (c.bm25 / top) + opts.rank.coverage * c.features.coverage + opts.rank.questionCoverage * c.features.questionCoverage;
+    const ranked = candidates.map((c) => ({ c, r: rankOf(c) })).sort((a, b) => b.r - a.r).map((x) => x.c);
+    const ordered = preferCurrent(ranked, (id) => index.records.get(id)?.record.supersededBy);
+
+    const answered = ordered.length > 0 && ordered[0]!.score >= opts.threshold;
+    const shown = (answered ? ordered : ordered.filter((c) => c.score >= opts.suggestionFloor)).slice(0, limit);
+    return {
+      answered,
+      lang,
+      answers: shown.map((c) => render(c.id, lang, Math.round(c.score * 1000) / 1000)),
+      candidates: ordered,
+      terms,
+    };
+  };
+
+  return {
+    ask(query: AskQuery): AskResult {
+      const { answered, lang, answers } = explain(query);
+      return { answered, lang, answers };
+    },
+    explain,
+    record(id: string, lang: Lang = 'th'): Answer | undefined {
+      return index.records.has(id) ? render(id, lang, 1) : undefined;
+    },
+    size: index.size,
+  };
+}
+
+/** Words a misspelt question may have meant: the records' tokens and the glossary's forms. */
+function spellingVocabulary(index: SearchIndex, analyzer: Analyzer, kb: KnowledgeBase): Map<string, number> {
+  const words = new Map(index.tokenFrequency);
+  for (const concept of kb.glossary.concepts) {
+    for (const form of [...concept.en, ...concept.abbreviations, ...concept.synonyms]) {
+      for (const u of analyzer.analyze(form).units) words.set(u.token, (words.get(u.token) ?? 0) + 1);
+    }
+  }
+  return words;
+}
+
+/**
+ * Superseded guidance never ranks above the record that replaces it: when both are found,
+ * the old one moves to just below its replacement (and takes no more than its confidence).
+ */
+export function preferCurrent<T extends { id: string; score: number }>(ranked: T[], supersededBy: (id: string) => string | undefined): T[] {
+  const out = [...ranked];
+  for (const item of ranked) {
+    const replacement = supersededBy(item.id);
+    if (!replacement) continue;
+    const at = out.indexOf(item);
+    const newer = out.findIndex((c) => c.id === replacement);
+    if (newer > at) {
+      out.splice(at, 1);
+      out.splice(newer, 0, { ...item, score: Math.min(item.score, out[newer - 1]!.score) });
+    }
+  }
+  return out;
+}

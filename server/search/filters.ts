@@ -1,0 +1,46 @@
+import type { KbDocument, KbRecord } from '../kb/schema.js';
+import type { AskFilters } from './types.js';
+
+/**
+ * Filters of POST /api/ask. Years arrive in either era; the knowledge base stores Buddhist Era.
+ * A year below 2400 is taken as Common Era: BE years in use are 25xx and CE years 19xx-20xx.
+ */
+export function toBuddhistYear(year: number): number {
+  return year < 2400 ? year + 543 : year;
+}
+
+/**
+ * Indicators that answer for each other: the 2565 handout's "Data catalog" indicator is the
+ * open-data indicator of earlier years (its questions say both), so a filter on either finds both.
+ */
+const RELATED_INDICATORS: Record<string, readonly string[]> = {
+  'open-data': ['open-data', 'data-catalog'],
+  'data-catalog': ['data-catalog', 'open-data'],
+};
+
+export type RecordFilter = (record: KbRecord) => boolean;
+
+/** A predicate for the given filters, or undefined when there is nothing to filter. */
+export function compileFilters(filters: AskFilters | undefined, documents: ReadonlyMap<string, KbDocument>): RecordFilter | undefined {
+  if (!filters) return undefined;
+  const tests: RecordFilter[] = [];
+  if (filters.year !== undefined) {
+    const year = toBuddhistYear(filters.year);
+    tests.push((r) => {
+      // A record without year tags inherits its document's fiscal years.
+      const years = r.tags.years.length > 0 ? r.tags.years : (documents.get(r.source.document)?.fiscalYears ?? []);
+      return years.includes(year);
+    });
+  }
+  if (filters.component !== undefined) {
+    const component = filters.component.toLowerCase();
+    tests.push((r) => r.tags.component === component);
+  }
+  if (filters.indicator !== undefined) {
+    const wanted = filters.indicator.toLowerCase();
+    const accepted = RELATED_INDICATORS[wanted] ?? [wanted];
+    tests.push((r) => r.tags.indicators.some((i) => accepted.includes(i)));
+  }
+  if (tests.length === 0) return undefined;
+  return (r) => tests.every((t) => t(r));
+}

@@ -1,0 +1,108 @@
+import MiniSearch from 'minisearch';
+import type { KnowledgeBase, KbRecord } from '../kb/schema.js';
+import type { Analyzer } from './analyze.js';
+import { CONCEPT_PREFIX } from './expand.js';
+
+/**
+ * The MiniSearch index over the records, plus the per-record term sets and document
+ * frequencies the confidence model needs (MiniSearch keeps those private).
+ *
+ * Text is analyzed once here and handed to MiniSearch as space-joined terms, so MiniSearch's
+ * own tokenizer is a split on spaces and both sides see exactly the terms analyze() produced.
+ */
+
+/**
+ * Field boosts: a question phrased like the record's own question is the strongest evidence.
+ * Thai and English text of a field share one MiniSearch field: the analyzer already puts both
+ * languages into one term space (concept tokens), and every extra field is another pass over
+ * the postings on each query.
+ */
+export const FIELD_BOOST = {
+  question: 3,
+  alt: 2.5,
+  answer: 1,
+  context: 0.6,
+} as const;
+export type Field = keyof typeof FIELD_BOOST;
+export const FIELDS = Object.keys(FIELD_BOOST) as Field[];
+const QUESTION_FIELDS: readonly Field[] = ['question', 'alt'];
+
+export interface IndexedRecord {
+  record: KbRecord;
+  /** Every term and concept token in any field. */
+  terms: ReadonlySet<string>;
+  /** Terms and concept tokens of the question and alternates only. */
+  questionTerms: ReadonlySet<string>;
+  /** Fiscal years (BE) the record is about: its tags, else its document's. */
+  years: readonly number[];
+}
+
+export interface SearchIndex {
+  search: MiniSearch<{ id: string }>;
+  records: ReadonlyMap<string, IndexedRecord>;
+  /** Number of records containing the term in any field. */
+  documentFrequency: ReadonlyMap<string, number>;
+  /** How often each token (before stemming) occurs in the records: the speller's vocabulary. */
+  tokenFrequency: ReadonlyMap<string, number>;
+  size: number;
+}
+
+const splitTerms = (text: string): string[] => (text === '' ? [] : text.split(' '));
+
+function fieldTexts(record: KbRecord, kb: KnowledgeBase): Record<Field, string> {
+  const document = kb.documents.find((d) => d.id === record.source.document);
+  const section = document?.sections.find((s) => s.slug === record.source.section);
+  // Section titles name the indicator a question is about even when the question does not
+  // (under "ตัวชี้วัด e-service": "ต้องส่งกี่งาน"); year tags let "ปี 65" reach 2565 records.
+  const context = [section?.title.th, section?.title.en, document?.title.th, document?.title.en, ...record.tags.years.map(String)];
+  return {
+    question: `${record.question.th}\n${record.question.en}`,
+    alt: [...record.alternates.th, ...record.alternates.en].join('\n'),
+    answer: `${record.answer.th}\n${record.answer.en}`,
+    context: context.filter(Boolean).join('\n'),
+  };
+}
+
+/** Concept tokens for the record's indicator tags, via the glossary's indicator links. */
+function indicatorConcepts(record: KbRecord, kb: KnowledgeBase): string[] {
+  return kb.glossary.concepts
+    .filter((c) => c.indicator !== undefined && record.tags.indicators.includes(c.indicator))
+    .map((c) => CONCEPT_PREFIX + c.id);
+}
+
+export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
+  const search = new MiniSearch<{ id: string }>({
+    idField: 'id',
+    fields: FIELDS,
+    storeFields: [],
+    tokenize: splitTerms,
+    processTerm: (t) => t,
+  });
+  const records = new Map<string, IndexedRecord>();
+  const documentFrequency = new Map<string, number>();
+  const tokenFrequency = new Map<string, number>();
+
+  const docs = kb.records.map((record) => {
+    const texts = fieldTexts(record, kb);
+    const doc: Record<string, string> = { id: record.id };
+    const terms = new Set<string>();
+    const questionTerms = new Set<string>();
+    for (const field of FIELDS) {
+      const analysis = analyzer.analyze(texts[field]);
+      for (const u of analysis.units) tokenFrequency.set(u.token, (tokenFrequency.get(u.token) ?? 0) + 1);
+      const tokens = [...analysis.units.flatMap((u) => u.terms), ...analysis.concepts.map((c) => CONCEPT_PREFIX + c)];
+      if (field === 'context') tokens.push(...indicatorConcepts(record, kb));
+      doc[field] = tokens.join(' ');
+      for (const t of tokens) {
+        terms.add(t);
+        if (QUESTION_FIELDS.includes(field)) questionTerms.add(t);
+      }
+    }
+    for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+    const years = record.tags.years.length > 0 ? record.tags.years : (kb.documents.find((d) => d.id === record.source.document)?.fiscalYears ?? []);
+    records.set(record.id, { record, terms, questionTerms, years });
+    return doc as { id: string };
+  });
+  search.addAll(docs);
+  return { search, records, documentFrequency, tokenFrequency, size: kb.records.length };
+}

@@ -1,0 +1,141 @@
+/**
+ * The one text normalization used both when indexing records and when reading a question, so
+ * the two sides always meet on the same form. Every rule below exists because staff type the
+ * same thing in several ways (see ../../../shared/DESIGN.md, "Who uses it") or because the PDF
+ * extraction of the source handouts left variants in the text.
+ *
+ * Contract: pure, never throws on any string, and idempotent (normalize(normalize(s)) ===
+ * normalize(s)); the property tests rely on both.
+ */
+
+const THAI_LETTER = '\u0E01-\u0E4E';
+
+/** U+200B-U+200D, U+FEFF and the soft hyphen: invisible, but they split words for an index. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** Thai digits (๐-๙) are written interchangeably with Arabic digits in official documents. */
+const THAI_DIGIT = /[\u0E50-\u0E59]/g;
+
+/**
+ * Sara am (ำ, U+0E33) is often stored decomposed as nikhahit + sara aa (U+0E4D U+0E32), and a
+ * tone mark typed after the nikhahit lands between the two ("น\u0E4D\u0E49\u0E32"). NFC does not
+ * compose these (the decomposition is a compatibility one), so we do it: nikhahit, optional tone
+ * marks, sara aa → tone marks + sara am, which is the order keyboards produce for "น้ำ".
+ */
+const DECOMPOSED_SARA_AM = /\u0E4D([\u0E48-\u0E4B]*)\u0E32/g;
+
+/** Two sara e (เเ) typed for sara ae (แ) look identical on screen and are a very common typo. */
+const DOUBLE_SARA_E = /\u0E40\u0E40/g;
+
+/** Dashes and minus signs that PDF extraction and phone keyboards produce for a hyphen. */
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+
+/** Full-width ASCII (from Thai/CJK input methods) folds to plain ASCII. */
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+
+/**
+ * Dotted Thai abbreviations (ก.พ.ร., ค.ร.ม., พ.ศ., สป.พม., สพร.) are written with and without
+ * dots and sometimes with spaces after the dots; the dot after a Thai letter is never sentence
+ * punctuation in this material (Thai ends sentences with a space), so it is dropped:
+ * ก.พ.ร. = ก. พ. ร. = กพร. The space is removed only between single-letter pieces, so two
+ * ordinary words separated by a stray dot and space are not glued together.
+ */
+const SPACED_THAI_INITIAL = new RegExp(`(?<![${THAI_LETTER}])([\u0E01-\u0E2E])\\. +(?=[\u0E01-\u0E2E]\\.)`, 'g');
+const DOT_AFTER_THAI = new RegExp(`(?<=[${THAI_LETTER}])\\.`, 'g');
+
+/**
+ * Latin dotted names (data . go . th) lose the spaces around their dots; decimals such as 4.0
+ * are untouched because they carry no spaces.
+ */
+const SPACED_LATIN_DOT = /(?<=[a-z0-9]) *\. *(?=[a-z])|(?<=[a-z]) *\. *(?=[a-z0-9])/g;
+
+/**
+ * The "electronic" prefix: e - SAR, e-SAR, e SAR and eSAR are one name, as are e-service,
+ * e service and eservice. A standalone letter e joins the Latin word after it, across a hyphen
+ * and/or spaces. Joining (rather than inserting a hyphen) is the only form reachable from all
+ * four spellings. Other single letters are left alone: "a" and "i" are English words.
+ */
+const LETTER_PREFIX = /(?<![a-z0-9])(e) *(?:- *)?(?=[a-z])/g;
+
+/**
+ * Other Latin hyphenated compounds (Self - Assessment, COVID – 19) lose the spaces around the
+ * hyphen so they become one token; the tokenizer also emits the parts, so "self assessment"
+ * still matches. Digit-digit ranges (2563 - 2564, 32 - 33) keep their spaces: they are ranges.
+ */
+const SPACED_LATIN_HYPHEN = /(?<=[a-z]) *- *(?=[a-z0-9])|(?<=[a-z0-9]) *- *(?=[a-z])/g;
+
+/**
+ * Fiscal years. Staff write ปี 65, ปีงบ 65, ปีงบประมาณ 2565, พ.ศ. 2565, FY2022, FY22,
+ * fiscal year 2022 or just 2022; the knowledge base uses Buddhist Era years. Every form
+ * becomes the four-digit BE number, keeping whatever word preceded it (ปี, ปีงบ, fy) so no
+ * other word is lost. Rules, in order:
+ *  - two digits right after ปี/ปีงบ/ปีงบประมาณ/พศ: 25xx (a Thai writer's short year is BE);
+ *  - two digits after fy: 15-35 → CE 20xx → BE, 50-99 → 25xx;
+ *  - any standalone CE year 2015-2035 → BE (+543). Standalone means not part of a longer
+ *    number, a decimal or a range written with dots; these years are the only CE years this
+ *    material refers to, and the window keeps BE years (2563) and counts (500) unchanged.
+ */
+const THAI_SHORT_YEAR = /(ปี(?:งบประมาณ|งบ)?|พศ) ?(\d{2})(?![\d.])/g;
+const FY_SHORT_YEAR = /(?<![a-z])fy ?(\d{2})(?![\d.])/g;
+const FY_GLUED = /(?<![a-z])fy(?=\d{4}(?!\d))/g;
+const CE_YEAR = /(?<![\d.])(20[1-3]\d)(?![\d.]\d)(?!\d)/g;
+
+/**
+ * A Latin word of three or more letters glued to a number (template3, covid19, pmqa4) is a
+ * word and a number typed without a space. Shorter codes (l1, l2) are names and stay whole.
+ */
+const WORD_GLUED_NUMBER = /(?<![a-z0-9])([a-z]{3,})(?=\d)/g;
+
+const WHITESPACE = /\s+/g;
+
+function ceToBe(ce: number): number {
+  return ce + 543;
+}
+
+function normalizeYears(text: string): string {
+  return text
+    .replace(THAI_SHORT_YEAR, (_m, word: string, yy: string) => `${word} 25${yy}`)
+    .replace(FY_SHORT_YEAR, (m, yy: string) => {
+      const n = Number(yy);
+      if (n >= 15 && n <= 35) return `fy ${ceToBe(2000 + n)}`;
+      if (n >= 50) return `fy 25${yy}`;
+      return m;
+    })
+    .replace(FY_GLUED, 'fy ')
+    .replace(CE_YEAR, (m, y: string) => {
+      const n = Number(y);
+      return n >= 2015 && n <= 2035 ? String(ceToBe(n)) : m;
+    });
+}
+
+function normalizeOnce(input: string): string {
+  let s = input.replace(INVISIBLE, '');
+  s = s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  s = s.toLowerCase().normalize('NFC');
+  s = s.replace(THAI_DIGIT, (d) => String(d.charCodeAt(0) - 0x0e50));
+  s = s.replace(DECOMPOSED_SARA_AM, '$1\u0E33').replace(DOUBLE_SARA_E, '\u0E41');
+  s = s.replace(DASHES, '-');
+  s = s.replace(WHITESPACE, ' ');
+  s = s.replace(SPACED_THAI_INITIAL, '$1.').replace(DOT_AFTER_THAI, '');
+  s = s.replace(SPACED_LATIN_DOT, '.');
+  s = s.replace(LETTER_PREFIX, '$1');
+  s = s.replace(SPACED_LATIN_HYPHEN, '-');
+  s = normalizeYears(s);
+  s = s.replace(WORD_GLUED_NUMBER, '$1 ');
+  return s.trim();
+}
+
+/**
+ * Normalizes text for indexing and matching. The rules above are written to be idempotent on
+ * their own; the loop is a cheap guard (one extra pass on short text) that makes the contract
+ * hold even where two rules interact, e.g. a rule exposing input for one that ran earlier.
+ */
+export function normalize(text: string): string {
+  let out = normalizeOnce(text);
+  for (let i = 0; i < 3; i++) {
+    const next = normalizeOnce(out);
+    if (next === out) return out;
+    out = next;
+  }
+  return out;
+}

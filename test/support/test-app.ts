@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app.js';
+import { loadConfig, type AppConfig } from '../../server/config.js';
+import { createFixtureKb, type FixtureKbOptions } from './fixture-kb.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: AppConfig;
+  kbDir: string;
+  logFile: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the real app over a temp fixture KB and a temp question log. `env` adds or
+ * overrides environment variables (strings, as the process would see them).
+ */
+export async function buildTestApp(env: Record<string, string> = {}, kb: FixtureKbOptions = {}): Promise<TestApp> {
+  const fixture = await createFixtureKb(kb);
+  const logDir = await mkdtemp(path.join(tmpdir(), 'opdc-log-'));
+  const logFile = path.join(logDir, 'questions.jsonl');
+  const config = loadConfig({
+    KB_DIR: fixture.dir,
+    QUESTION_LOG: logFile,
+    LOG_SALT: 'test-salt-0123456789',
+    KB_WATCH: 'off',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await buildApp(config);
+  await app.ready();
+  return {
+    app,
+    config,
+    kbDir: fixture.dir,
+    logFile,
+    async close() {
+      await app.close();
+      await fixture.cleanup();
+      await rm(logDir, { recursive: true, force: true });
+    },
+  };
+}

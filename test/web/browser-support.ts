@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { DEFAULT_KB_DIR } from '../../server/kb/load.js';
+import type { KnowledgeFile } from '../../server/kb/schema.js';
+
+/** Shared plumbing for the browser tests: Debian's Chromium, a real app on a free port, page checks. */
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const HAVE_CHROMIUM = existsSync(CHROMIUM);
+
+export const LAUNCH_OPTIONS = {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+export interface RunningApp {
+  app: FastifyInstance;
+  baseUrl: string;
+  questionLog: string;
+  close(): Promise<void>;
+}
+
+/** The real app (search, routes, helmet CSP, web routes) listening on 127.0.0.1 with a temp question log. */
+export async function startApp(kbDir: string = DEFAULT_KB_DIR): Promise<RunningApp> {
+  const logDir = await mkdtemp(path.join(tmpdir(), 'opdc-web-log-'));
+  const questionLog = path.join(logDir, 'questions.jsonl');
+  const app = await buildApp(
+    loadConfig({
+      HOST: '127.0.0.1',
+      PORT: '0',
+      KB_DIR: kbDir,
+      QUESTION_LOG: questionLog,
+      RATE_LIMIT_MAX: '0',
+      KB_WATCH: 'off',
+      LOG_LEVEL: 'silent',
+      LOG_SALT: 'web-browser-test-salt',
+    }),
+  );
+  const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    app,
+    baseUrl,
+    questionLog,
+    async close() {
+      await app.close();
+      await rm(logDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A temp copy of the knowledge base where one record's Thai answer carries
+ * markup, as a hostile or careless batch might, and (optionally) a known
+ * English translation, so the translated card can be tested whatever the
+ * state of the real translations. Returns the dir and a cleanup.
+ */
+export async function kbWithMarkup(
+  recordId: string,
+  markup: string,
+  english?: { question: string; answer: string },
+): Promise<{ dir: string; cleanup(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'opdc-web-kb-'));
+  await cp(DEFAULT_KB_DIR, dir, { recursive: true });
+  const [documentId] = recordId.split('/');
+  const file = path.join(dir, 'documents', `${documentId}.json`);
+  const knowledge = JSON.parse(await readFile(file, 'utf8')) as KnowledgeFile;
+  const record = knowledge.records.find((r) => r.id === recordId);
+  if (!record) throw new Error(`kbWithMarkup: no record ${recordId} in ${file}`);
+  record.answer.th = `${record.answer.th} ${markup}`;
+  if (english) {
+    record.question.en = english.question;
+    record.answer.en = english.answer;
+  }
+  await writeFile(file, JSON.stringify(knowledge, null, 2));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** CSP refusals, uncaught errors and requests that left the test server. */
+  problems: string[];
+  /** Headers of every /api/ request the page made. */
+  apiRequests: { url: string; method: string; headers: Record<string, string> }[];
+}
+
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  options: { locale: string; viewport: { width: number; height: number } },
+): Promise<WatchedPage> {
+  const context = await browser.newContext({ locale: options.locale, viewport: options.viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  // Well under vitest's 30 s test timeout, so a missing element fails with playwright's own message.
+  page.setDefaultTimeout(8_000);
+  const problems: string[] = [];
+  const apiRequests: WatchedPage['apiRequests'] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`csp: ${message.text()}`);
+  });
+  page.on('request', (request) => {
+    if (!request.url().startsWith(baseUrl)) problems.push(`outside request: ${request.url()}`);
+    if (new URL(request.url()).pathname.startsWith('/api/')) {
+      apiRequests.push({ url: request.url(), method: request.method(), headers: request.headers() });
+    }
+  });
+  return { page, context, problems, apiRequests };
+}
+
+/** Types a question the way a person does and waits for the bot's reply to it. */
+export async function ask(page: Page, question: string): Promise<void> {
+  // The loading line is a bot message too; wait for the real reply after it.
+  const replies = page.locator('.log > .msg-bot:not(.msg-loading)');
+  const before = await replies.count();
+  await page.locator('#question').fill(question);
+  await page.locator('#question').press('Enter');
+  await replies.nth(before).waitFor();
+}
+
+/** The lines the app wrote to its question log, once `predicate` matches one (the log is a write stream). */
+export async function waitForLogLine(file: string, predicate: (line: Record<string, unknown>) => boolean, timeoutMs = 3000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await readFile(file, 'utf8').catch(() => '');
+    const lines = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const hit = lines.find(predicate);
+    if (hit) return hit;
+    if (Date.now() > deadline) throw new Error(`no matching line in ${file} after ${timeoutMs} ms; it has:\n${text}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
