@@ -10,6 +10,7 @@ import { explainMisses } from './bench/notes.js';
 import { markdown, type BenchReport } from './bench/report.js';
 import { measureSegmenters } from './bench/segmenters.js';
 import { checkTargets, type IncompleteSize } from './bench/targets.js';
+import { loadKnowledgeBase } from '../server/kb/load.js';
 
 /**
  * `npm run bench [-- --quick]`: answering latency in-process on the real and synthetic
@@ -104,7 +105,11 @@ if (phases.has('cold')) {
   log(`  median ${coldStart.medianMs} ms`);
 }
 
-const segmenters = phases.has('segment') ? measureSegmenters(quick ? 50 : 300) : undefined;
+let segmenters;
+if (phases.has('segment')) {
+  log('segmenters…');
+  segmenters = measureSegmenters((await loadKnowledgeBase()).glossary, quick ? 50 : 300);
+}
 
 const sections = { inProcess, incomplete, http, coldStart };
 const targets = checkTargets(sections);

@@ -80,7 +80,8 @@ export function registerErrorHandlers(app: FastifyInstance, options: { bodyLimit
     if (error instanceof HttpError) {
       if (error.headers) reply.headers(error.headers);
       if (error.statusCode >= 500) request.log.error({ err: error }, 'request failed');
-      return reply.status(error.statusCode).send(body(request, error.statusCode, error.statusCode >= 500 ? 'Internal Server Error' : error.message, error.issues));
+      // Our own messages are safe to show (503 "not loaded yet"); a plain 500 never says more.
+      return reply.status(error.statusCode).send(body(request, error.statusCode, error.statusCode === 500 ? 'Internal Server Error' : error.message, error.issues));
     }
     const status = (error as FastifyError).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -1,3 +1,4 @@
+import type { KbDocument } from '../kb/schema.js';
 import { formatThaiDate } from '../kb/thai-date.js';
 import type { Answer, Lang } from '../search/types.js';
 import { fitText, truncateGraphemes, truncateUnits } from './text.js';
@@ -29,8 +30,27 @@ export function recordUrl(publicBaseUrl: string, id: string, lang: Lang): string
   return `${publicBaseUrl}/records/${id}${lang === 'en' ? '?lang=en' : ''}`;
 }
 
-const englishDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "10 Sep 2021"; spelled out by hand because ICU versions disagree ("Sep" vs "Sept"). */
+export function englishDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${EN_MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+/**
+ * The search engine keeps section titles Thai (names printed in the handout); an English
+ * chat reads better with the translated names when the knowledge base has them.
+ */
+export function localizeSource(answer: Answer, documents: KbDocument[], lang: Lang): Answer {
+  if (lang !== 'en') return answer;
+  const doc = documents.find((d) => d.id === answer.source.document);
+  const section = doc?.sections.find((s) => s.slug === answer.source.section);
+  return {
+    ...answer,
+    source: { ...answer.source, title: doc?.title.en || answer.source.title, sectionTitle: section?.title.en || answer.source.sectionTitle },
+  };
+}
 
 export function sourceLine(answer: Answer, lang: Lang): string {
   const s = answer.source;

@@ -1,7 +1,7 @@
 import type { KnowledgeService } from '../knowledge-service.js';
 import { hashUserId, type QuestionLog } from '../log/question-log.js';
 import type { Lang } from '../search/types.js';
-import { answerMessages, fallbackMessages, howToMessages, type TextMessage } from './messages.js';
+import { answerMessages, fallbackMessages, howToMessages, localizeSource, type TextMessage } from './messages.js';
 import type { ReplyClient } from './reply-client.js';
 import { TtlSet } from './ttl-set.js';
 import type { LineEvent } from './webhook-schema.js';
@@ -51,9 +51,11 @@ export function createLineWebhookService(options: LineWebhookOptions): LineWebho
     if (event.type === 'follow') return howToMessages();
     if (event.type === 'postback' && event.postback) {
       const target = parsePostback(event.postback.data);
-      const answer = target && knowledge.current()?.answerer.record(target.id, target.lang);
-      if (!answer) return fallbackMessages(target?.lang ?? 'th', []);
-      return answerMessages(answer, target?.lang ?? 'th', publicBaseUrl);
+      const snapshot = knowledge.current();
+      const lang = target?.lang ?? 'th';
+      const answer = target && snapshot?.answerer.record(target.id, lang);
+      if (!answer || !snapshot) return fallbackMessages(lang, []);
+      return answerMessages(localizeSource(answer, snapshot.kb.documents, lang), lang, publicBaseUrl);
     }
     if (event.type !== 'message' || !event.message) return undefined;
     const text = event.message.type === 'text' ? event.message.text?.trim() : undefined;
@@ -78,7 +80,7 @@ export function createLineWebhookService(options: LineWebhookOptions): LineWebho
       ...(userId ? { user: hashUserId(userId, logSalt) } : {}),
     });
     if (!result.answered || !top) return fallbackMessages(result.lang, result.answers);
-    return answerMessages(top, result.lang, publicBaseUrl, rest);
+    return answerMessages(localizeSource(top, snapshot.kb.documents, result.lang), result.lang, publicBaseUrl, rest);
   }
 
   async function handle(event: LineEvent): Promise<void> {

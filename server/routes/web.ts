@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { HttpError } from '../errors.js';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Where `npm run build:web` (scripts/build-web.ts) writes the chat UI. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -37,12 +36,20 @@ export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (app, optio
     },
   });
 
-  const sendApp = (reply: FastifyReply) => {
-    // Checked per request so a server started before the first build starts working once it exists.
-    if (!existsSync(indexFile)) throw new HttpError(503, 'The web UI is not built yet: run "npm run build:web"');
+  const sendApp = (request: FastifyRequest, reply: FastifyReply) => {
+    // Checked per request so a server started before the first build works once the build exists.
+    // Sent here rather than thrown: the shared error handler hides every 5xx message, and this one is the fix.
+    if (!existsSync(indexFile)) {
+      return reply.status(503).send({
+        error: 'Service Unavailable',
+        message: 'The web UI is not built yet: run "npm run build:web"',
+        requestId: String(request.id),
+      });
+    }
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
   };
 
-  app.get('/records/*', async (_request, reply) => sendApp(reply));
+  app.get('/', sendApp);
+  app.get('/records/*', sendApp);
 };

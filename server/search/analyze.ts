@@ -2,6 +2,7 @@ import type { Glossary } from '../kb/schema.js';
 import { CONCEPT_PREFIX, createExpander, type Expander } from './expand.js';
 import { normalize } from './normalize.js';
 import { createSegmenter, type SegmenterEngine } from './segment.js';
+import { INTENT_PREFIX } from './register.js';
 import type { Speller } from './spell.js';
 import { isContentToken, termsOfToken } from './terms.js';
 
@@ -32,9 +33,28 @@ export interface Analyzer {
    * only, since the records' own words are the vocabulary being corrected towards.
    */
   analyze(text: string, correct?: Speller): Analysis;
-  /** MiniSearch tokenizer: terms followed by concept tokens (`c:<id>`). */
+  /** indexTerms() of the text. */
   tokenize(text: string): string[];
   readonly expander: Expander;
+}
+
+/** Prefix of word-pair tokens. */
+export const BIGRAM_PREFIX = 'b:';
+
+/**
+ * Every term the index holds for an analysed text: words, concept tokens (`c:<id>`) and pairs
+ * of neighbouring content words (`b:<w1>_<w2>`). The pairs reward a record that says the same
+ * phrase (ไม่ใช่ เจ้าภาพ, not just ไม่ and เจ้าภาพ somewhere); Thai has no spaces to quote a
+ * phrase with, and BM25 alone ignores word order.
+ */
+export function indexTerms(analysis: Analysis, bigrams = true): string[] {
+  const out = analysis.units.flatMap((u) => u.terms);
+  for (const c of analysis.concepts) out.push(CONCEPT_PREFIX + c);
+  if (bigrams) {
+    const heads = analysis.units.filter((u) => u.terms.length > 0 && !u.terms[0]!.startsWith(INTENT_PREFIX)).map((u) => u.terms[0]!);
+    for (let i = 1; i < heads.length; i++) out.push(`${BIGRAM_PREFIX}${heads[i - 1]}_${heads[i]}`);
+  }
+  return out;
 }
 
 export interface AnalyzerOptions {
@@ -68,10 +88,7 @@ export function createAnalyzer(glossary: Glossary, options: AnalyzerOptions = {}
 
   return {
     analyze,
-    tokenize: (text) => {
-      const a = analyze(text);
-      return [...a.units.flatMap((u) => u.terms), ...a.concepts.map((c) => CONCEPT_PREFIX + c)];
-    },
+    tokenize: (text) => indexTerms(analyze(text)),
     expander,
   };
 }

@@ -1,10 +1,11 @@
 import type { KbDocument, KnowledgeBase } from '../kb/schema.js';
-import { createAnalyzer, type Analyzer } from './analyze.js';
+import { BIGRAM_PREFIX, createAnalyzer, indexTerms, type Analyzer } from './analyze.js';
 import {
   ANSWER_THRESHOLD,
   confidence,
   DEFAULT_WEIGHTS,
   features,
+  marginOf,
   queryStats,
   type ConfidenceWeights,
   type Features,
@@ -13,6 +14,7 @@ import { CONCEPT_PREFIX } from './expand.js';
 import { compileFilters } from './filters.js';
 import { buildIndex, FIELD_BOOST, type Field, type SearchIndex } from './index.js';
 import { detectLanguage } from './language.js';
+import { INTENT_PREFIX } from './register.js';
 import { renderAnswer } from './render.js';
 import { createSpeller } from './spell.js';
 import type { SegmenterEngine } from './segment.js';
@@ -30,6 +32,15 @@ export interface AnswererOptions {
   /** How many BM25 hits are scored for confidence; more only costs time. */
   candidates?: number;
   fieldBoost?: Partial<Record<Field, number>>;
+  /**
+   * Query weight of a concept token relative to a word. A concept usually repeats a word of
+   * the question in another form (e-service → c:e-service), so at full weight it counts twice.
+   */
+  conceptBoost?: number;
+  /** Query weight of a word pair (see indexTerms); 0 leaves pairs out of the query. */
+  bigramBoost?: number;
+  /** Query weight of a question-intent token (register.ts); 0 leaves them out. */
+  intentBoost?: number;
   /** BM25 parameters handed to MiniSearch. */
   bm25?: { k: number; b: number; d: number };
   /**
@@ -47,6 +58,9 @@ const defaultOptions = {
   suggestionFloor: 0.1,
   candidates: 12,
   fieldBoost: FIELD_BOOST as Partial<Record<Field, number>>,
+  conceptBoost: 1,
+  bigramBoost: 1,
+  intentBoost: 0.5,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   rank: { bm25: 1, coverage: 1, questionCoverage: 1 },
 };
@@ -99,7 +113,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
 
     const analysis = analyzer.analyze(question, speller);
     const stats = queryStats(analysis.units, corpus);
-    const terms = [...new Set([...analysis.units.flatMap((u) => u.terms), ...analysis.concepts.map((c) => CONCEPT_PREFIX + c)])];
+    const terms = [...new Set(indexTerms(analysis, opts.bigramBoost > 0))];
     if (terms.length === 0) return { answered: false, lang, answers: [], candidates: [], terms };
 
     const hits = index.search
@@ -109,20 +123,33 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
         fuzzy: false,
         combineWith: 'OR',
         bm25: opts.bm25,
+        boostTerm: (term) =>
+          term.startsWith(CONCEPT_PREFIX)
+            ? opts.conceptBoost
+            : term.startsWith(BIGRAM_PREFIX)
+              ? opts.bigramBoost
+              : term.startsWith(INTENT_PREFIX)
+                ? opts.intentBoost
+                : 1,
         boostDocument: (id) => (index.records.get(id as string)?.record.supersededBy ? 0.85 : 1),
         ...(accept ? { filter: (r) => accept(index.records.get(r.id as string)!.record) } : {}),
       })
       .slice(0, Math.max(opts.candidates, limit));
 
-    const candidates: ScoredCandidate[] = hits.map((hit, i) => {
-      const bestOther = i === 0 ? (hits[1]?.score ?? 0) : hits[0]!.score;
-      const f = features(stats, corpus, index.records.get(hit.id as string)!, hit.score, bestOther);
-      return { id: hit.id as string, bm25: hit.score, features: f, score: confidence(f, opts.weights) };
+    // Rank first on BM25 plus coverage, then compute each candidate's margin against the best
+    // other candidate in that final order, so confidence describes the list the user sees.
+    const top = hits[0]?.score ?? 1;
+    const scored = hits.map((hit) => {
+      const f = features(stats, corpus, index.records.get(hit.id as string)!, hit.score, 0);
+      const rank = opts.rank.bm25 * (hit.score / top) + opts.rank.coverage * f.coverage + opts.rank.questionCoverage * f.questionCoverage;
+      return { id: hit.id as string, bm25: hit.score, features: f, rank };
     });
-    const top = candidates[0]?.bm25 ?? 1;
-    const rankOf = (c: ScoredCandidate) =>
-      opts.rank.bm25 * (c.bm25 / top) + opts.rank.coverage * c.features.coverage + opts.rank.questionCoverage * c.features.questionCoverage;
-    const ranked = candidates.map((c) => ({ c, r: rankOf(c) })).sort((a, b) => b.r - a.r).map((x) => x.c);
+    scored.sort((a, b) => b.rank - a.rank);
+    const ranked: ScoredCandidate[] = scored.map((c, i) => {
+      const bestOther = i === 0 ? (scored[1]?.rank ?? 0) : scored[0]!.rank;
+      const f = { ...c.features, margin: marginOf(c.rank, bestOther) };
+      return { id: c.id, bm25: c.bm25, features: f, score: confidence(f, opts.weights) };
+    });
     const ordered = preferCurrent(ranked, (id) => index.records.get(id)?.record.supersededBy);
 
     const answered = ordered.length > 0 && ordered[0]!.score >= opts.threshold;

@@ -1,5 +1,6 @@
 import type { Unit } from './analyze.js';
 import { CONCEPT_PREFIX } from './expand.js';
+import { INTENT_PREFIX } from './register.js';
 import type { IndexedRecord } from './index.js';
 
 /**
@@ -18,8 +19,8 @@ import type { IndexedRecord } from './index.js';
  *    somewhere in a long answer;
  *  - unknown share: the IDF-weighted share of words that appear nowhere in the knowledge base
  *    or glossary; a second, direct penalty for off-topic vocabulary;
- *  - margin: how far the record's BM25 score is ahead of the best other record, relative to
- *    its own; a record that another record beats is less likely to be the answer;
+ *  - margin: how far the record's ranking score is ahead of the best other record, relative
+ *    to its own; a record that another record beats is less likely to be the answer;
  *  - year mismatch: the question names a fiscal year and the record is about other years.
  *    Guidance is per fiscal year, so "FY2027 indicators" is not answered by the 2565 handout
  *    however well the other words match.
@@ -95,7 +96,8 @@ export function queryStats(units: Unit[], corpus: CorpusStats): QueryStats {
   const out: QueryStats['units'] = [];
   let totalWeight = 0;
   for (const unit of units) {
-    if (unit.terms.length === 0) continue;
+    // Question words say what kind of answer is wanted, not what it is about.
+    if (unit.terms.length === 0 || unit.terms[0]!.startsWith(INTENT_PREFIX)) continue;
     let weight = 0;
     // A word inside a glossary form is domain vocabulary even when no record uses it.
     let known = unit.concepts.length > 0;
@@ -120,6 +122,11 @@ function covered(unit: Unit, terms: ReadonlySet<string>, corpus: CorpusStats): b
   return unit.terms.some((t) => termIn(t, terms, corpus)) || unit.concepts.some((c) => terms.has(CONCEPT_PREFIX + c));
 }
 
+/** How far a ranking score is ahead of the best other one, relative to itself, in [-1, 1]. */
+export function marginOf(score: number, bestOther: number): number {
+  return score > 0 ? Math.max(-1, Math.min(1, (score - bestOther) / score)) : -1;
+}
+
 export function features(query: QueryStats, corpus: CorpusStats, record: IndexedRecord, bm25: number, bestOther: number): Features {
   const yearMismatch = query.years.length > 0 && !query.years.some((y) => record.years.includes(y)) ? 1 : 0;
   if (query.totalWeight === 0) return { coverage: 0, questionCoverage: 0, unknown: 0, margin: 0, yearMismatch };
@@ -131,7 +138,7 @@ export function features(query: QueryStats, corpus: CorpusStats, record: Indexed
     if (covered(unit, record.questionTerms, corpus)) questionCoverage += weight;
     if (!known) unknown += weight;
   }
-  const margin = bm25 > 0 ? Math.max(-1, Math.min(1, (bm25 - bestOther) / bm25)) : -1;
+  const margin = marginOf(bm25, bestOther);
   return {
     coverage: coverage / query.totalWeight,
     questionCoverage: questionCoverage / query.totalWeight,

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { KnowledgeBase, KbRecord } from '../kb/schema.js';
-import type { Analyzer } from './analyze.js';
+import { indexTerms, type Analyzer } from './analyze.js';
 import { CONCEPT_PREFIX } from './expand.js';
 
 /**
@@ -90,7 +90,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
     for (const field of FIELDS) {
       const analysis = analyzer.analyze(texts[field]);
       for (const u of analysis.units) tokenFrequency.set(u.token, (tokenFrequency.get(u.token) ?? 0) + 1);
-      const tokens = [...analysis.units.flatMap((u) => u.terms), ...analysis.concepts.map((c) => CONCEPT_PREFIX + c)];
+      const tokens = indexTerms(analysis);
       if (field === 'context') tokens.push(...indicatorConcepts(record, kb));
       doc[field] = tokens.join(' ');
       for (const t of tokens) {

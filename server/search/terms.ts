@@ -1,3 +1,4 @@
+import { FORMAL, INTENT, INTENT_PREFIX } from './register.js';
 import { isStopword } from './stopwords.js';
 
 /**
@@ -33,11 +34,15 @@ export function stemEnglish(word: string): string {
 }
 
 /**
- * Index terms for one token: nothing for punctuation and stopwords; for a Latin compound
+ * Index terms for one token: an intent token for a question word (register.ts); nothing for
+ * punctuation and stopwords; the formal word for a colloquial one; for a Latin compound
  * (self-assessment, covid-19, data.go.th) the whole compound plus its parts, so "self
  * assessment" typed with a space still meets it.
  */
-export function termsOfToken(token: string): string[] {
+export function termsOfToken(raw: string): string[] {
+  const intent = INTENT.get(raw);
+  if (intent) return [INTENT_PREFIX + intent];
+  const token = FORMAL.get(raw) ?? raw;
   if (!isContentToken(token) || isStopword(token)) return [];
   // Decimals and section numbers (4.0, 2.1) are one thing; their digits alone mean nothing.
   if (!LATIN_COMPOUND.test(token) || /^[\d.]+$/.test(token)) return [stemEnglish(token)];

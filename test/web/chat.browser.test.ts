@@ -20,6 +20,8 @@ const PHONE = { width: 390, height: 844 };
 
 /** The Open Data template calendar: Template 3 is due in May 2565. */
 const TEMPLATE_RECORD = 'fy2565-potential-base/overview/2';
+/** "Can we pick more than one sub-topic?": only one. Its English wording is distinctive enough to find. */
+const SUBTOPIC_RECORD = 'fy2565-potential-base/overview/1';
 const XSS_RECORD = 'fy2565-potential-base/data-catalog/14';
 const XSS_MARKUP = '<script>window.__xss=1</script> <img src=x onerror="window.__xss=1">';
 const XSS_ENGLISH = { question: 'Does Template 3 list only the data we will open?', answer: 'Template 3 lists all open data.' };
@@ -164,33 +166,32 @@ describe.skipIf(!HAVE_CHROMIUM)('web chat in Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('label[for="question"]').innerText()).toBe('Your question');
 
-    await ask(page, 'When is Template 3 due for the Open Data indicator?');
-    const card = await expectAnswer(page, TEMPLATE_RECORD);
+    await ask(page, 'Can an agency choose more than one sub-indicator of the digital indicator?');
+    const card = await expectAnswer(page, SUBTOPIC_RECORD);
+    expect(await card.locator('.card-answer').innerText()).toContain('only 1 sub-topic');
+    expect(await card.locator('.card-answer').getAttribute('lang')).toBe('en');
     const citation = await card.locator('.citation').innerText();
-    expect(citation).toContain('Q2');
+    expect(citation).toContain('Q1');
     expect(citation).toContain('10 Sep 2021 (2021-09-10)');
     expect(await card.locator('.tag').allInnerTexts()).toContain('FY2565 (2022)');
-    if ((await card.locator('.translated-note').count()) > 0) {
-      // An English translation says so and can show the authoritative Thai beside it.
-      expect(await card.locator('.translated-note').innerText()).toContain('the Thai original is authoritative');
-      const toggle = card.locator('button[aria-controls]');
-      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-      await toggle.click();
-      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-      expect(await card.locator('.original').innerText()).toContain('Template 3');
-      expect(await card.locator('.original').getAttribute('lang')).toBe('th');
-    } else {
-      // No translation yet: the Thai original is shown and labelled as such.
-      expect(await card.locator('.card-answer').getAttribute('lang')).toBe('th');
-      expect(await card.locator('.translated-note').innerText()).toContain('No English translation yet');
-    }
+    // Our English translation says so and can show the authoritative Thai beside it.
+    expect(await card.locator('.translated-note').innerText()).toBe('English translation — the Thai original is authoritative');
+    const toggle = card.locator('button[aria-controls]');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await card.locator('.original').getAttribute('lang')).toBe('th');
+    expect(await card.locator('.original').innerText()).toContain('ให้หน่วยงานเลือกเพียง 1 ประเด็นย่อย');
 
     await page.locator('.lang-button[data-lang="th"]').click();
     expect(await page.getAttribute('html', 'lang')).toBe('th');
     expect(await page.locator('.lang-button[data-lang="th"]').getAttribute('aria-pressed')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-lang'))).toBe('th');
     // The conversation survives the switch and its citations follow the new language.
-    expect(await lastCard(page).locator('.citation').innerText()).toContain('10 ก.ย. 2564');
+    const switched = lastCard(page);
+    expect(await switched.locator('.citation').innerText()).toContain('ข้อ 1 · ภาพรวมการประเมินฯ · 10 ก.ย. 2564 (2021-09-10)');
+    expect(await switched.locator('.translated-note').innerText()).toContain('ต้นฉบับภาษาไทยเป็นฉบับที่ใช้อ้างอิง');
+    expect(await switched.locator('button[aria-controls]').getAttribute('aria-expanded')).toBe('true');
     expect(await page.locator('label[for="question"]').innerText()).toBe('คำถามของคุณ');
 
     await page.reload();

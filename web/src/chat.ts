@@ -159,7 +159,8 @@ export function mountChat(root: HTMLElement, state: AppState): void {
       if (result.answered && best) {
         return { kind: 'answer', card: newCard(best, question), others, requested: result.lang };
       }
-      return { kind: 'no-answer', suggestions: result.answers, requested: result.lang };
+      const filtered = state.filters.year !== undefined || state.filters.indicator !== undefined;
+      return { kind: 'no-answer', suggestions: result.answers, requested: result.lang, filtered };
     });
   };
 

@@ -25,13 +25,13 @@ export function renderEntry(entry: Entry, ui: Lang, actions: MessageActions): HT
       );
     }
     case 'no-answer':
-      return renderNoAnswer(entry.suggestions, ui, (id, label) => actions.openRecord(id, label, entry.requested));
+      return renderNoAnswer(entry.suggestions, entry.filtered, ui, (id, label) => actions.openRecord(id, label, entry.requested));
     case 'error':
       return botMessage(ui, 'msg-error', h('p', { class: 'error-text' }, errorText(entry.status, entry.message, ui)));
   }
 }
 
-function renderNoAnswer(suggestions: Answer[], ui: Lang, open: (id: string, label: string) => void): HTMLElement {
+function renderNoAnswer(suggestions: Answer[], filtered: boolean, ui: Lang, open: (id: string, label: string) => void): HTMLElement {
   const t = STRINGS[ui];
   return botMessage(
     ui,
@@ -40,7 +40,7 @@ function renderNoAnswer(suggestions: Answer[], ui: Lang, open: (id: string, labe
       'div',
       { class: 'notice' },
       h('p', { class: 'notice-title' }, t.noAnswer),
-      h('p', null, suggestions.length ? t.noAnswerHintWithSuggestions : t.noAnswerHint),
+      h('p', null, [t.rephraseHint, filtered ? t.filtersHint : '', suggestions.length ? t.nearbyHint : ''].filter(Boolean).join(' ')),
       suggestions.length ? renderChips(suggestions, t.nearestLabel, ui, open) : null,
     ),
   );

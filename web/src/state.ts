@@ -25,7 +25,8 @@ export type Entry =
   | { kind: 'user'; text: string }
   /** `requested`: the language the API was asked to answer in (English may fall back to Thai). */
   | { kind: 'answer'; card: CardState; others: Answer[]; requested: Lang }
-  | { kind: 'no-answer'; suggestions: Answer[]; requested: Lang }
+  /** `filtered`: filters were on, which may be why nothing matched. */
+  | { kind: 'no-answer'; suggestions: Answer[]; requested: Lang; filtered: boolean }
   /** `status` 0 means no response at all; `message` is the server's own words for a 4xx. */
   | { kind: 'error'; status: number; message: string };
 
