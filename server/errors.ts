@@ -86,7 +86,7 @@ export function registerErrorHandlers(app: FastifyInstance, options: { bodyLimit
     const status = (error as FastifyError).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       request.log.info({ code: (error as FastifyError).code, status }, error.message);
-      return reply.status(status).send(body(request, status, fastifyMessage(error as FastifyError, options.bodyLimit)));
+      return reply.status(status).send(body(request, status, fastifyMessage(error as FastifyError, request.routeOptions.bodyLimit ?? options.bodyLimit)));
     }
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send(body(request, 500, 'Internal Server Error'));

@@ -6,9 +6,15 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Marks the one stdout line a child reports its result on, so stray logging cannot break parsing. */
 export const RESULT_PREFIX = 'BENCH_RESULT ';
+/** Progress a child reports before its result, kept if it is killed for time later. */
+export const PARTIAL_PREFIX = 'BENCH_PARTIAL ';
 
 export function emitResult(value: unknown): void {
   process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(value)}\n`);
+}
+
+export function emitPartial(value: unknown): void {
+  process.stdout.write(`${PARTIAL_PREFIX}${JSON.stringify(value)}\n`);
 }
 
 /** The child ran out of time; carries what could be observed from outside while it ran. */
@@ -17,6 +23,8 @@ export class ChildTimeoutError extends Error {
     message: string,
     readonly elapsedMs: number,
     readonly peakRssMb: number | undefined,
+    /** The last emitPartial value, if any. */
+    readonly partial: unknown,
   ) {
     super(message);
     this.name = 'ChildTimeoutError';
@@ -76,7 +84,15 @@ export function runChild<T>(script: string, options: ChildOptions): Promise<T> {
       clearInterval(sampler);
       if (timedOut) {
         const peak = peakRss === undefined ? undefined : Math.round(peakRss);
-        reject(new ChildTimeoutError(`bench: ${script} ${options.args?.join(' ') ?? ''} took longer than ${options.timeoutMs} ms; killed`, performance.now() - started, peak));
+        const partial = out.split('\n').filter((l) => l.startsWith(PARTIAL_PREFIX)).at(-1);
+        reject(
+          new ChildTimeoutError(
+            `bench: ${script} ${options.args?.join(' ') ?? ''} took longer than ${options.timeoutMs} ms; killed`,
+            performance.now() - started,
+            peak,
+            partial ? JSON.parse(partial.slice(PARTIAL_PREFIX.length)) : undefined,
+          ),
+        );
         return;
       }
       const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX));

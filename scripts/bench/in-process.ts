@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../../server/kb/schema.js';
 import { createAnswerer } from '../../server/search/answerer.js';
 import { createAnalyzer } from '../../server/search/analyze.js';
 import { buildSyntheticKb } from '../synthetic-kb.js';
-import { emitResult } from './child.js';
+import { emitPartial, emitResult } from './child.js';
 import { BENCH_QUERIES, type BenchQuery } from './queries.js';
 import { MB, round, summarize, type LatencySummary } from './stats.js';
 
@@ -81,6 +81,10 @@ const buildMs = performance.now() - buildStart;
 // Deterministic interleaving of kinds, so every size sees the same sequence.
 const sequence = BENCH_QUERIES.map((q, i) => ({ q, key: (i * 7919) % 104_729 })).sort((a, b) => a.key - b.key).map((x) => x.q);
 
+collectGarbage();
+const afterBuild = process.memoryUsage().heapUsed;
+emitPartial({ records: answerer.size, buildMs: round(buildMs, 1), heapUsedMb: round(afterBuild / MB, 1), indexHeapMb: round((afterBuild - heapBefore) / MB, 1) });
+
 for (let i = 0; i < warmup; i++) answerer.ask({ question: sequence[i % sequence.length]!.question });
 collectGarbage();
 const memory = process.memoryUsage();
@@ -122,7 +126,7 @@ const analyzeMsPerRecord = (performance.now() - analyzeStart) / sampleSize;
 
 let engineBuildMsPerRecord: InProcessResult['engineBuildMsPerRecord'];
 if (values['compare-engines']) {
-  const sample = { ...kb, records: kb.records.slice(0, Math.min(2000, kb.records.length)) };
+  const sample = { ...kb, records: kb.records.slice(0, Math.min(1000, kb.records.length)) };
   const timeBuild = (engine: 'wordcut' | 'intl') => {
     const t = performance.now();
     createAnswerer(sample, { engine });

@@ -50,7 +50,9 @@ export function markdown(r: BenchReport): string {
   }
   for (const s of r.incomplete ?? []) {
     const rss = s.peakRssMb === undefined ? '?' : `${s.peakRssMb} MB RSS (peak)`;
-    out.push(row([Number(s.size).toLocaleString('en-US'), `> ${s.elapsedS} s, killed`, rss, '-', 0, '-', '-', '-', '-', '-', '-', '-']));
+    const build = s.built ? `${round(s.built.buildMs / 1000, 1)} s (asks killed at ${s.elapsedS} s)` : `> ${s.elapsedS} s, killed`;
+    const heap = s.built ? `${s.built.heapUsedMb} MB` : rss;
+    out.push(row([Number(s.size).toLocaleString('en-US'), build, heap, s.built ? `${s.built.indexHeapMb} MB` : '-', 0, '-', '-', '-', '-', '-', '-', '-']));
   }
   out.push('');
   for (const s of r.inProcess) {

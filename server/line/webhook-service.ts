@@ -33,6 +33,8 @@ const LINE_ASK_LIMIT = 6;
 // LINE redelivers within its retry window (minutes); a day bounds memory while covering it.
 const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
 const DEDUP_MAX = 50_000;
+// Below this the engine is saying "unrelated"; a quick reply for it would be noise.
+const QUICK_REPLY_MIN_SCORE = 0.1;
 
 export function parsePostback(data: string): { id: string; lang?: Lang } | undefined {
   const params = new URLSearchParams(data);
@@ -80,7 +82,8 @@ export function createLineWebhookService(options: LineWebhookOptions): LineWebho
       ...(userId ? { user: hashUserId(userId, logSalt) } : {}),
     });
     if (!result.answered || !top) return fallbackMessages(result.lang, result.answers);
-    return answerMessages(localizeSource(top, snapshot.kb.documents, result.lang), result.lang, publicBaseUrl, rest);
+    const others = rest.filter((a) => a.score >= QUICK_REPLY_MIN_SCORE);
+    return answerMessages(localizeSource(top, snapshot.kb.documents, result.lang), result.lang, publicBaseUrl, others);
   }
 
   async function handle(event: LineEvent): Promise<void> {

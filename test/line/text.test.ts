@@ -57,3 +57,26 @@ describe('fitText', () => {
     expect(out.replace(suffix, '')).toMatch(/^(ก่)+$/);
   });
 });
+
+describe('fitText properties', () => {
+  it('always fits, keeps a prefix of the input, and never splits a grapheme', async () => {
+    const fc = (await import('fast-check')).default;
+    const piece = fc.constantFrom('ก', 'ที่', 'น้ำ', 'ำ', ' ', '\n', '\n\n', '. ', 'e-SAR', '😀', '👍🏽', 'ข้อ 14');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 400 }), fc.integer({ min: 20, max: 300 }), (pieces, max) => {
+        const text = pieces.join('');
+        const out = fitText(text, max, '…');
+        expect(out.length).toBeLessThanOrEqual(max);
+        if (out === text) return;
+        expect(out.endsWith('…')).toBe(true);
+        const kept = out.slice(0, -1);
+        expect(text.startsWith(kept)).toBe(true);
+        // The cut lands on a grapheme boundary of the original text.
+        const boundaries = new Set([0]);
+        let at = 0;
+        for (const g of graphemes(text)) boundaries.add((at += g.length));
+        expect(boundaries.has(kept.length)).toBe(true);
+      }),
+    );
+  });
+});

@@ -66,8 +66,8 @@ describe('LINE webhook', () => {
     expect(call.body.messages).toHaveLength(2);
     expect(answer).toEqual({ type: 'text', text: expect.stringContaining('สามารถใช้งานบริการเดิม') });
     expect(source.text).toBe('ที่มา: ข้อ 14 ตัวชี้วัด e-service · คำถาม-คำตอบ การประเมินศักยภาพ (Potential Base) ปีงบประมาณ 2565 · 10 ก.ย. 2564');
+    // Quick replies only for other likely records; the format is checked whenever there are some.
     const items = source.quickReply?.items ?? [];
-    expect(items.length).toBeGreaterThan(0);
     expect(items.length).toBeLessThanOrEqual(13);
     for (const item of items) {
       expect(item.action).toMatchObject({ type: 'postback', data: expect.stringMatching(/^record=.+&lang=th$/), displayText: expect.any(String) });

@@ -90,7 +90,13 @@ describe('admin routes', () => {
     t = await buildTestApp({ ADMIN_TOKEN: TOKEN });
     const padded = SAMPLE_BATCH + `\n${' '.repeat(200_000)}\n`;
     const res = await batch(t, { filename: 'batch-2566.txt', content: padded, document: SAMPLE_BATCH_DOCUMENT, dryRun: true });
-    expect(res.statusCode).not.toBe(413);
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('names the batch limit when a batch is over 5 MB', async () => {
+    t = await buildTestApp({ ADMIN_TOKEN: TOKEN });
+    const res = await batch(t, { filename: 'big.txt', content: 'x'.repeat(6 * 1024 * 1024) });
+    expectError(res, 413, /limit is 5242880 bytes/);
   });
 });
 
