@@ -13,6 +13,7 @@ export interface RouteLoad {
   non2xx: number;
   errors: number;
   timeouts: number;
+  bytesPerResponse: number;
 }
 
 export interface HttpResult {
@@ -76,6 +77,7 @@ function summary(route: string, r: autocannon.Result): RouteLoad {
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
+    bytesPerResponse: r.requests.total > 0 ? Math.round(r.throughput.total / r.requests.total) : 0,
   };
 }
 

@@ -1,3 +1,4 @@
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../../server/kb/load.js';
 import type { KnowledgeBase } from '../../server/kb/schema.js';
@@ -6,7 +7,7 @@ import { createAnalyzer } from '../../server/search/analyze.js';
 import { buildSyntheticKb } from '../synthetic-kb.js';
 import { emitPartial, emitResult } from './child.js';
 import { BENCH_QUERIES, type BenchQuery } from './queries.js';
-import { MB, round, summarize, type LatencySummary } from './stats.js';
+import { MB, median, round, summarize, type LatencySummary } from './stats.js';
 
 /**
  * One knowledge-base size, measured in a process of its own (run by bench.ts with --expose-gc)
@@ -36,6 +37,16 @@ export interface InProcessResult {
   analyzeMsPerRecord: number;
   /** Share of build time that text analysis accounts for (analyzeMsPerRecord × records ÷ buildMs). */
   analysisShareOfBuild: number;
+  /** createAnalyzer alone (segmenter dictionary, glossary expander): the fixed part of every build. */
+  analyzerInitMs: number;
+  /**
+   * Where the slow asks come from: GC pauses and preemption. `slowAsksInGc` is the share of asks
+   * above p99 that overlapped a GC pause; involuntary context switches mean another process
+   * took the core.
+   */
+  tail: { gcPauses: number; gcMs: number; slowAsks: number; slowAsksInGc: number; involuntaryContextSwitches: number };
+  /** The questions with the highest median latency: a slow question is slow every time, noise is not. */
+  slowestQuestions: { question: string; medianMs: number }[];
   /** Build ms per record with each Thai engine on the same sample (--compare-engines). */
   engineBuildMsPerRecord?: { wordcut: number; intl: number; sample: number };
 }
@@ -89,22 +100,52 @@ for (let i = 0; i < warmup; i++) answerer.ask({ question: sequence[i % sequence.
 collectGarbage();
 const memory = process.memoryUsage();
 
+const gcPauses: PerformanceEntry[] = [];
+const gcObserver = new PerformanceObserver((list) => gcPauses.push(...list.getEntries()));
+gcObserver.observe({ entryTypes: ['gc'] });
+const switchesBefore = process.resourceUsage().involuntaryContextSwitches;
+
 const samples: number[] = [];
+const starts: number[] = [];
 const perKind = new Map<BenchQuery['kind'], { samples: number[]; answered: number }>();
-const deadline = performance.now() + maxSeconds * 1000;
+const asksStart = performance.now();
+const deadline = asksStart + maxSeconds * 1000;
 for (let i = 0; i < maxAsks && performance.now() < deadline; i++) {
   const q = sequence[i % sequence.length]!;
   const t = performance.now();
   const result = answerer.ask({ question: q.question });
   const ms = performance.now() - t;
   samples.push(ms);
+  starts.push(t);
   const k = perKind.get(q.kind) ?? { samples: [], answered: 0 };
   k.samples.push(ms);
   if (result.answered) k.answered++;
   perKind.set(q.kind, k);
 }
 
+const involuntaryContextSwitches = process.resourceUsage().involuntaryContextSwitches - switchesBefore;
+// GC entries arrive asynchronously; one macrotask later they are all in.
+await new Promise((r) => setTimeout(r, 50));
+gcObserver.disconnect();
+const asksEnd = performance.now();
+const pausesInAsks = gcPauses.filter((g) => g.startTime >= asksStart && g.startTime <= asksEnd);
+const p99 = summarize(samples).p99;
+const slow = samples.map((ms, i) => ({ ms, start: starts[i]! })).filter((a) => a.ms >= p99);
+const slowInGc = slow.filter((a) => pausesInAsks.some((g) => g.startTime < a.start + a.ms && g.startTime + g.duration > a.start));
+
+const byQuestion = new Map<string, number[]>();
+samples.forEach((ms, i) => {
+  const q = sequence[i % sequence.length]!.question;
+  byQuestion.set(q, [...(byQuestion.get(q) ?? []), ms]);
+});
+const slowestQuestions = [...byQuestion]
+  .map(([question, ms]) => ({ question, medianMs: round(median(ms), 3) }))
+  .sort((a, b) => b.medianMs - a.medianMs)
+  .slice(0, 3);
+
+const initStart = performance.now();
 const analyzer = createAnalyzer(kb.glossary);
+const analyzerInitMs = performance.now() - initStart;
 const prep: number[] = [];
 for (let pass = 0; pass < 20; pass++) {
   for (const q of sequence) {
@@ -153,6 +194,15 @@ const result: InProcessResult = {
   textPrepUs: summarize(prep.slice(sequence.length)),
   analyzeMsPerRecord: round(analyzeMsPerRecord, 3),
   analysisShareOfBuild: round((analyzeMsPerRecord * kb.records.length) / buildMs, 2),
+  analyzerInitMs: round(analyzerInitMs, 1),
+  tail: {
+    gcPauses: pausesInAsks.length,
+    gcMs: round(pausesInAsks.reduce((sum, g) => sum + g.duration, 0), 1),
+    slowAsks: slow.length,
+    slowAsksInGc: round(slowInGc.length / Math.max(1, slow.length), 2),
+    involuntaryContextSwitches,
+  },
+  slowestQuestions,
   engineBuildMsPerRecord,
 };
 emitResult(result);

@@ -1,3 +1,4 @@
+import type { InProcessResult } from './in-process.js';
 import type { MachineInfo } from './machine.js';
 import type { SegmenterResult } from './segmenters.js';
 import { round } from './stats.js';
@@ -12,6 +13,8 @@ export interface BenchReport extends BenchSections {
   targets: TargetCheck[];
   /** Measured explanation and plan for every missed target. */
   notes: string[];
+  /** bench-results/scale-100k.json: a separate, unbounded run of the 100,000-record size, when present. */
+  patient100k?: { measuredAt: string; note: string; result: InProcessResult };
 }
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -27,6 +30,33 @@ export function markdown(r: BenchReport): string {
   for (const t of r.targets) out.push(row([t.target, t.measured, t.met === null ? 'n/a' : t.met ? 'yes' : '**no**']));
   out.push('');
 
+  if (r.inProcess.length > 0 || (r.incomplete ?? []).length > 0) inProcessSection(r, out);
+
+  if (r.http) {
+    const h = r.http;
+    out.push(`HTTP on 127.0.0.1 (autocannon, ${h.connections} connections, ${h.seconds} s each, server in its own process, rate limit and question log off):`, '');
+    out.push('| Route | req/s | p50 ms | p99 ms | requests | non-2xx | errors | bytes/response (with headers) |', '|---|---|---|---|---|---|---|---|');
+    for (const l of [h.ping, h.ask]) out.push(row([l.route, l.requestsPerSec, l.latencyP50Ms, l.latencyP99Ms, l.requests, l.non2xx, l.errors + l.timeouts, l.bytesPerResponse]));
+    out.push('', `Ratio /api/ask ÷ /bench/ping: ${round(h.ratio * 100, 1)}%.`, '');
+  }
+
+  if (r.coldStart) out.push(`Cold start (\`${r.coldStart.command}\` to first 200 from /api/health): median ${r.coldStart.medianMs} ms; runs ${r.coldStart.runs.join(', ')} ms.`, '');
+
+  if (r.segmenters) {
+    out.push('Segmenters (Thai bench questions, µs per query):', '', '| Segmenter | µs/query | tokens/query |', '|---|---|---|');
+    for (const s of r.segmenters) out.push(row([s.name, s.usPerQuery, s.tokensPerQuery]));
+    out.push('');
+  }
+
+  if (r.notes.length > 0) {
+    out.push('Notes:', '');
+    for (const n of r.notes) out.push(`- ${n}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function inProcessSection(r: BenchReport, out: string[]): void {
   out.push('In-process answering (`answerer.ask`, mixed Thai/English/off-topic questions, after warm-up):', '');
   out.push('| Records | Build | Heap used | Index heap | Asks | p50 ms | p99 ms | max ms | Thai p99 | English p99 | Off-topic p99 | Text analysis p50 µs |');
   out.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
@@ -55,35 +85,25 @@ export function markdown(r: BenchReport): string {
     out.push(row([Number(s.size).toLocaleString('en-US'), build, heap, s.built ? `${s.built.indexHeapMb} MB` : '-', 0, '-', '-', '-', '-', '-', '-', '-']));
   }
   out.push('');
+  if (r.patient100k) {
+    const p = r.patient100k.result;
+    out.push(
+      `- Separate unbounded run of 100,000 records (bench-results/scale-100k.json, ${r.patient100k.measuredAt}, niced on a shared machine): build ${round(p.buildMs / 1000, 0)} s, ` +
+        `heap ${p.heapUsedMb} MB (index ${p.indexHeapMb} MB), p50 ${round(p.latencyMs.p50, 0)} ms, p99 ${round(p.latencyMs.p99, 0)} ms over ${p.asks} asks, ` +
+        `${p.tail.gcMs} ms of GC during the asks.`,
+    );
+  }
   for (const s of r.inProcess) {
-    out.push(`- ${s.size === 'real' ? 'real KB' : `${s.records.toLocaleString('en-US')} records`}: build ${round(s.buildMs / s.records, 2)} ms per record, of which text analysis (normalize, segment, expand) ≈ ${round(s.analyzeMsPerRecord, 2)} ms (${Math.round(s.analysisShareOfBuild * 100)}%).`);
+    const name = s.size === 'real' ? 'real KB' : `${s.records.toLocaleString('en-US')} records`;
+    out.push(
+      `- ${name}: build ${round(s.buildMs / s.records, 2)} ms per record, of which text analysis (normalize, segment, expand) ≈ ${round(s.analyzeMsPerRecord, 2)} ms (${Math.round(s.analysisShareOfBuild * 100)}%); ` +
+        `${round(s.analyzerInitMs, 0)} ms fixed (dictionary and glossary). Tail: ${s.tail.gcPauses} GC pauses (${s.tail.gcMs} ms) during ${s.asks} asks, ${Math.round(s.tail.slowAsksInGc * 100)}% of asks above p99 overlapped one; ` +
+        `${s.tail.involuntaryContextSwitches} involuntary context switches; slowest question median ${s.slowestQuestions[0]?.medianMs ?? '?'} ms.`,
+    );
     if (s.engineBuildMsPerRecord) {
       const e = s.engineBuildMsPerRecord;
       out.push(`- Same build with the Intl.Segmenter engine, first ${e.sample} records: ${e.intl} ms per record against ${e.wordcut} ms with wordcut (×${round(e.wordcut / e.intl, 1)}).`);
     }
   }
   out.push('');
-
-  if (r.http) {
-    const h = r.http;
-    out.push(`HTTP on 127.0.0.1 (autocannon, ${h.connections} connections, ${h.seconds} s each, server in its own process, rate limit and question log off):`, '');
-    out.push('| Route | req/s | p50 ms | p99 ms | requests | non-2xx | errors |', '|---|---|---|---|---|---|---|');
-    for (const l of [h.ping, h.ask]) out.push(row([l.route, l.requestsPerSec, l.latencyP50Ms, l.latencyP99Ms, l.requests, l.non2xx, l.errors + l.timeouts]));
-    out.push('', `Ratio /api/ask ÷ /bench/ping: ${round(h.ratio * 100, 1)}%.`, '');
-  }
-
-  if (r.coldStart) out.push(`Cold start (\`${r.coldStart.command}\` to first 200 from /api/health): median ${r.coldStart.medianMs} ms; runs ${r.coldStart.runs.join(', ')} ms.`, '');
-
-  if (r.segmenters) {
-    out.push('Segmenters (Thai bench questions, µs per query):', '', '| Segmenter | µs/query | tokens/query |', '|---|---|---|');
-    for (const s of r.segmenters) out.push(row([s.name, s.usPerQuery, s.tokensPerQuery]));
-    out.push('');
-  }
-
-  if (r.notes.length > 0) {
-    out.push('Notes:', '');
-    for (const n of r.notes) out.push(`- ${n}`);
-    out.push('');
-  }
-  return out.join('\n');
 }

@@ -1,6 +1,6 @@
 import { sign } from '../../server/line/signature.js';
 import { createRandom } from '../synthetic-kb.js';
-import { askShapeProblem, errorShapeProblem } from './ask-shape.js';
+import { askShapeProblem, documentsShapeProblem, errorShapeProblem, healthShapeProblem, recordShapeProblem } from './ask-shape.js';
 import { BENCH_QUERIES } from './queries.js';
 
 /**
@@ -17,6 +17,8 @@ export interface PlannedRequest {
   headers?: Record<string, string>;
   body?: string;
   expect: number;
+  /** A response slower than this is a failure: LINE gives up on a webhook after about 2 s. */
+  deadlineMs?: number;
   /** Reply token that must reach the fake LINE API exactly once. */
   replyToken?: string;
   /** Extra check of a response with the expected status; returns a problem or undefined. */
@@ -29,6 +31,7 @@ export interface RequestFactoryOptions {
 }
 
 const json = { 'content-type': 'application/json' };
+const LINE_DEADLINE_MS = 2000;
 const pick = <T>(items: readonly T[], n: number): T => items[n % items.length]!;
 
 /** Returns a factory: call it with a running counter to get the next request. */
@@ -59,7 +62,7 @@ export function createRequestFactory({ recordIds, channelSecret }: RequestFactor
       recentEvents.push(body);
       if (recentEvents.length > 20) recentEvents.shift();
     }
-    return { kind: `line ${String(event.type)}`, method: 'POST', path: '/webhook/line', headers: { ...json, 'x-line-signature': sign(body, channelSecret) }, body, expect: 200, replyToken };
+    return { kind: `line ${String(event.type)}`, method: 'POST', path: '/webhook/line', headers: { ...json, 'x-line-signature': sign(body, channelSecret) }, body, expect: 200, replyToken, deadlineMs: LINE_DEADLINE_MS };
   };
 
   const ask = (kind: string, payload: object, expect = 200): PlannedRequest => ({
@@ -86,11 +89,11 @@ export function createRequestFactory({ recordIds, channelSecret }: RequestFactor
     [2, () => ask('ask 501 chars', { question: 'ก'.repeat(501) }, 400)],
     [2, (n) => ask('ask unknown field', { question: pick(thai, n).question, debug: true }, 400)],
     [1, () => ask('ask limit 11', { question: 'PMQA', limit: 11 }, 400)],
-    [6, (n) => ({ kind: 'get record', method: 'GET', path: `/api/records/${pick(recordIds, n)}`, expect: 200 })],
-    [2, (n) => ({ kind: 'get record encoded', method: 'GET', path: `/api/records/${encodeURIComponent(pick(recordIds, n))}?lang=en`, expect: 200 })],
+    [6, (n) => ({ kind: 'get record', method: 'GET', path: `/api/records/${pick(recordIds, n)}`, expect: 200, check: recordShapeProblem })],
+    [2, (n) => ({ kind: 'get record encoded', method: 'GET', path: `/api/records/${encodeURIComponent(pick(recordIds, n))}?lang=en`, expect: 200, check: recordShapeProblem })],
     [1, (n) => ({ kind: 'get record unknown', method: 'GET', path: `/api/records/no-such-doc/general/${n}`, expect: 404, check: errorShapeProblem })],
-    [3, () => ({ kind: 'get documents', method: 'GET', path: '/api/documents', expect: 200 })],
-    [3, () => ({ kind: 'get health', method: 'GET', path: '/api/health', expect: 200 })],
+    [3, () => ({ kind: 'get documents', method: 'GET', path: '/api/documents', expect: 200, check: documentsShapeProblem })],
+    [3, () => ({ kind: 'get health', method: 'GET', path: '/api/health', expect: 200, check: healthShapeProblem })],
     [1, (n) => ({ kind: 'post feedback', method: 'POST', path: '/api/feedback', headers: json, body: JSON.stringify({ recordId: pick(recordIds, n), question: pick(thai, n).question, helpful: n % 2 === 0 }), expect: 202 })],
     [5, (n) => lineEvent({ type: 'message', message: { type: 'text', id: String(n), text: pick([...thai, ...english], n).question } })],
     [2, (n) => lineEvent({ type: 'postback', postback: { data: `record=${encodeURIComponent(pick(recordIds, n))}&lang=${n % 2 ? 'en' : 'th'}` } })],

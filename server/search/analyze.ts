@@ -1,13 +1,16 @@
 import type { Glossary } from '../kb/schema.js';
 import { CONCEPT_PREFIX, createExpander, type Expander } from './expand.js';
 import { normalize } from './normalize.js';
+import { numbersToDigits } from './numbers.js';
+import { FORMAL } from './register.js';
 import { createSegmenter, type SegmenterEngine } from './segment.js';
-import { INTENT_PREFIX } from './register.js';
 import type { Speller } from './spell.js';
 import { isContentToken, termsOfToken } from './terms.js';
 
 /**
- * The text pipeline shared by indexing and querying: normalize → segment → terms + concepts.
+ * The text pipeline shared by indexing and querying: normalize → segment → number words to
+ * digits → colloquial words to formal (register.ts) → (questions only) spelling → terms +
+ * concepts.
  * One Analyzer per knowledge base, because the glossary feeds both the segmenter's dictionary
  * and the expander.
  */
@@ -38,22 +41,14 @@ export interface Analyzer {
   readonly expander: Expander;
 }
 
-/** Prefix of word-pair tokens. */
-export const BIGRAM_PREFIX = 'b:';
-
 /**
- * Every term the index holds for an analysed text: words, concept tokens (`c:<id>`) and pairs
- * of neighbouring content words (`b:<w1>_<w2>`). The pairs reward a record that says the same
- * phrase (ไม่ใช่ เจ้าภาพ, not just ไม่ and เจ้าภาพ somewhere); Thai has no spaces to quote a
- * phrase with, and BM25 alone ignores word order.
+ * Every term the index holds for an analysed text: words and concept tokens (`c:<id>`).
+ * (Pairs of neighbouring words were tried for phrase matching: no better on the dev half of
+ * the evaluation, and they doubled the terms of every query.)
  */
-export function indexTerms(analysis: Analysis, bigrams = true): string[] {
+export function indexTerms(analysis: Analysis): string[] {
   const out = analysis.units.flatMap((u) => u.terms);
   for (const c of analysis.concepts) out.push(CONCEPT_PREFIX + c);
-  if (bigrams) {
-    const heads = analysis.units.filter((u) => u.terms.length > 0 && !u.terms[0]!.startsWith(INTENT_PREFIX)).map((u) => u.terms[0]!);
-    for (let i = 1; i < heads.length; i++) out.push(`${BIGRAM_PREFIX}${heads[i - 1]}_${heads[i]}`);
-  }
   return out;
 }
 
@@ -71,7 +66,7 @@ export function createAnalyzer(glossary: Glossary, options: AnalyzerOptions = {}
   const expander = createExpander(glossary, segment);
 
   const analyze = (text: string, correct?: Speller): Analysis => {
-    let tokens = segment(normalize(text)).filter(isContentToken);
+    let tokens = numbersToDigits(segment(normalize(text)).filter(isContentToken)).map((t) => FORMAL.get(t) ?? t);
     if (correct) tokens = tokens.map(correct);
     const matches = expander.find(tokens);
     const units: Unit[] = tokens.map((token) => ({ token, terms: termsOfToken(token), concepts: [] }));

@@ -1,5 +1,5 @@
 import type { KbDocument, KnowledgeBase } from '../kb/schema.js';
-import { BIGRAM_PREFIX, createAnalyzer, indexTerms, type Analyzer } from './analyze.js';
+import { createAnalyzer, indexTerms, type Analyzer } from './analyze.js';
 import {
   ANSWER_THRESHOLD,
   confidence,
@@ -33,14 +33,19 @@ export interface AnswererOptions {
   candidates?: number;
   fieldBoost?: Partial<Record<Field, number>>;
   /**
-   * Query weight of a concept token relative to a word. A concept usually repeats a word of
-   * the question in another form (e-service → c:e-service), so at full weight it counts twice.
+   * Query weight of a concept token relative to a word. A concept often repeats a word of the
+   * question in another form (e-service → c:e-service); 0.3-0.5 was no better than 1 on the
+   * dev half, so it counts like a word.
    */
   conceptBoost?: number;
-  /** Query weight of a word pair (see indexTerms); 0 leaves pairs out of the query. */
-  bigramBoost?: number;
   /** Query weight of a question-intent token (register.ts); 0 leaves them out. */
   intentBoost?: number;
+  /**
+   * Terms in more than this share of records (and in more than commonTermMinDf records) are
+   * left out of the BM25 query; with few records every term is kept.
+   */
+  commonTermShare?: number;
+  commonTermMinDf?: number;
   /** BM25 parameters handed to MiniSearch. */
   bm25?: { k: number; b: number; d: number };
   /**
@@ -48,7 +53,7 @@ export interface AnswererOptions {
    * the coverage features of confidence.ts. BM25 alone favours long answers that repeat a
    * common word; coverage asks how much of the question a record accounts for.
    */
-  rank?: { bm25: number; coverage: number; questionCoverage: number };
+  rank?: { bm25: number; coverage: number; questionCoverage: number; year: number; intent: number };
 }
 
 const defaultOptions = {
@@ -56,17 +61,24 @@ const defaultOptions = {
   weights: DEFAULT_WEIGHTS,
   threshold: ANSWER_THRESHOLD,
   suggestionFloor: 0.1,
-  candidates: 12,
+  candidates: 8,
   fieldBoost: FIELD_BOOST as Partial<Record<Field, number>>,
   conceptBoost: 1,
-  bigramBoost: 1,
   intentBoost: 0.5,
+  commonTermShare: 0.05,
+  commonTermMinDf: 500,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
-  rank: { bm25: 1, coverage: 1, questionCoverage: 1 },
+  rank: { bm25: 1, coverage: 1, questionCoverage: 1, year: 0.5, intent: 0.2 },
 };
 
 export const DEFAULT_LIMIT = 3;
 export const MAX_LIMIT = 10;
+/**
+ * The route accepts 500 characters; ask() is also called in-process (LINE, scripts), so it
+ * bounds its own work rather than trusting every caller.
+ */
+const MAX_QUESTION_CHARS = 2000;
+const SUPERSEDED_FACTOR = 0.85;
 
 /**
  * Latin terms of 4+ letters that the index does not contain match longer indexed words
@@ -97,7 +109,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
   const analyzer: Analyzer = createAnalyzer(kb.glossary, { engine: opts.engine });
   const index: SearchIndex = buildIndex(kb, analyzer);
   const documents = new Map<string, KbDocument>(kb.documents.map((d) => [d.id, d]));
-  const corpus = { documentFrequency: index.documentFrequency, size: index.size };
+  const corpus = { documentFrequency: index.documentFrequency, size: index.size, isWordPart: index.isWordPart };
   const speller = createSpeller(spellingVocabulary(index, analyzer, kb));
 
   const render = (id: string, lang: Lang, score: number): Answer => {
@@ -106,32 +118,29 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
   };
 
   const explain = (query: AskQuery): Explained => {
-    const question = query.question ?? '';
+    const question = (query.question ?? '').slice(0, MAX_QUESTION_CHARS);
     const lang = query.lang ?? detectLanguage(question);
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(query.limit ?? DEFAULT_LIMIT)));
     const accept = compileFilters(query.filters, documents);
 
     const analysis = analyzer.analyze(question, speller);
     const stats = queryStats(analysis.units, corpus);
-    const terms = [...new Set(indexTerms(analysis, opts.bigramBoost > 0))];
+    const terms = [...new Set(indexTerms(analysis))];
     if (terms.length === 0) return { answered: false, lang, answers: [], candidates: [], terms };
+    // A term in most records ranks nothing but costs a pass over most postings; at scale those
+    // passes are the query time. Such terms are left out of the BM25 query (coverage in
+    // confidence.ts still counts them), keeping at least the rarest few to rank with.
+    const searchTerms = rankingTerms(terms, index, Math.max(opts.commonTermMinDf, opts.commonTermShare * index.size));
 
     const hits = index.search
-      .search(terms.join(' '), {
+      .search(searchTerms.join(' '), {
         boost: opts.fieldBoost,
         prefix: (term) => PREFIX_TERM.test(term) && !index.documentFrequency.has(term),
         fuzzy: false,
         combineWith: 'OR',
         bm25: opts.bm25,
         boostTerm: (term) =>
-          term.startsWith(CONCEPT_PREFIX)
-            ? opts.conceptBoost
-            : term.startsWith(BIGRAM_PREFIX)
-              ? opts.bigramBoost
-              : term.startsWith(INTENT_PREFIX)
-                ? opts.intentBoost
-                : 1,
-        boostDocument: (id) => (index.records.get(id as string)?.record.supersededBy ? 0.85 : 1),
+          term.startsWith(CONCEPT_PREFIX) ? opts.conceptBoost : term.startsWith(INTENT_PREFIX) ? opts.intentBoost : 1,
         ...(accept ? { filter: (r) => accept(index.records.get(r.id as string)!.record) } : {}),
       })
       .slice(0, Math.max(opts.candidates, limit));
@@ -139,9 +148,22 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
     // Rank first on BM25 plus coverage, then compute each candidate's margin against the best
     // other candidate in that final order, so confidence describes the list the user sees.
     const top = hits[0]?.score ?? 1;
+    const intents = terms.filter((t) => t.startsWith(INTENT_PREFIX));
     const scored = hits.map((hit) => {
-      const f = features(stats, corpus, index.records.get(hit.id as string)!, hit.score, 0);
-      const rank = opts.rank.bm25 * (hit.score / top) + opts.rank.coverage * f.coverage + opts.rank.questionCoverage * f.questionCoverage;
+      const indexed = index.records.get(hit.id as string)!;
+      const f = features(stats, corpus, indexed);
+      // The record's own question asks the same kind of thing (how / when / who ...).
+      const sameIntent = intents.some((t) => indexed.questionTerms.has(t)) ? 1 : 0;
+      // Guidance is per fiscal year: when the question names one, records about it come first.
+      // Superseded guidance gives way to current guidance (preferCurrent() then guarantees it
+      // ranks below its own replacement).
+      const rank =
+        (opts.rank.bm25 * (hit.score / top) +
+          opts.rank.coverage * f.coverage +
+          opts.rank.questionCoverage * f.questionCoverage -
+          opts.rank.year * f.yearMismatch +
+          opts.rank.intent * sameIntent) *
+        (index.records.get(hit.id as string)!.record.supersededBy ? SUPERSEDED_FACTOR : 1);
       return { id: hit.id as string, bm25: hit.score, features: f, rank };
     });
     scored.sort((a, b) => b.rank - a.rank);
@@ -150,7 +172,12 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
       const f = { ...c.features, margin: marginOf(c.rank, bestOther) };
       return { id: c.id, bm25: c.bm25, features: f, score: confidence(f, opts.weights) };
     });
+    // Ranking and confidence weigh the evidence differently; the list must not claim more
+    // confidence in an answer than in the one shown above it.
     const ordered = preferCurrent(ranked, (id) => index.records.get(id)?.record.supersededBy);
+    for (let i = 1; i < ordered.length; i++) {
+      if (ordered[i]!.score > ordered[i - 1]!.score) ordered[i] = { ...ordered[i]!, score: ordered[i - 1]!.score };
+    }
 
     const answered = ordered.length > 0 && ordered[0]!.score >= opts.threshold;
     const shown = (answered ? ordered : ordered.filter((c) => c.score >= opts.suggestionFloor)).slice(0, limit);
@@ -174,6 +201,17 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
     },
     size: index.size,
   };
+}
+
+/** Fewest terms a BM25 query keeps, however common they all are. */
+const MIN_RANKING_TERMS = 3;
+
+function rankingTerms(terms: string[], index: SearchIndex, commonDf: number): string[] {
+  const df = (t: string) => index.documentFrequency.get(t) ?? 0;
+  const kept = terms.filter((t) => df(t) <= commonDf);
+  if (kept.length >= MIN_RANKING_TERMS || kept.length === terms.length) return kept;
+  const rarestCommon = terms.filter((t) => df(t) > commonDf).sort((a, b) => df(a) - df(b));
+  return [...kept, ...rarestCommon.slice(0, MIN_RANKING_TERMS - kept.length)];
 }
 
 /** Words a misspelt question may have meant: the records' tokens and the glossary's forms. */

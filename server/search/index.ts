@@ -44,6 +44,12 @@ export interface SearchIndex {
   documentFrequency: ReadonlyMap<string, number>;
   /** How often each token (before stemming) occurs in the records: the speller's vocabulary. */
   tokenFrequency: ReadonlyMap<string, number>;
+  /**
+   * True when a Thai word of 3+ letters begins or ends an indexed word: ชุด of ชุดข้อมูล.
+   * Domain words are indexed whole, so such a word has no postings of its own, yet it is the
+   * knowledge base's vocabulary, not an off-topic word.
+   */
+  isWordPart(word: string): boolean;
   size: number;
 }
 
@@ -104,5 +110,9 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
     return doc as { id: string };
   });
   search.addAll(docs);
-  return { search, records, documentFrequency, tokenFrequency, size: kb.records.length };
+  // One newline-separated string: a part test is two substring searches, no per-word index.
+  const thaiTerms = `\n${[...documentFrequency.keys()].filter((t) => /^[\u0E01-\u0E5B]+$/.test(t)).join('\n')}\n`;
+  // Two letters begin or end far too many words to tell anything.
+  const isWordPart = (word: string) => word.length >= 3 && (thaiTerms.includes(`\n${word}`) || thaiTerms.includes(`${word}\n`));
+  return { search, records, documentFrequency, tokenFrequency, isWordPart, size: kb.records.length };
 }

@@ -2,13 +2,16 @@
  * Two small vocabularies that let a chat-style question meet the formal handout text.
  *
  * FORMAL: colloquial or everyday Thai words and their formal equivalents used in official
- * writing (รู้ → ทราบ, เยอะ → มาก). Staff ask the way they talk; the handouts are written in
- * the register of government letters. Both sides map to the formal word, so the index and the
- * question agree. Only one-word pairs with the same meaning in any context are listed.
+ * writing (รู้ → ทราบ, เยอะ → มาก, เป้า → เป้าหมาย). Staff ask the way they talk; the
+ * handouts are written in the register of government letters. Both sides map to the formal
+ * word before glossary expansion, so the index, the question and the glossary agree. Only
+ * one-word pairs with the same meaning in any context are listed.
  *
  * INTENT: question words, which are stopwords for topic matching but tell what kind of answer
  * is wanted: "how must we report" and "must we still report" share every content word. Each
  * maps to one intent token (`q:how`) in both languages; the confidence model ignores them.
+ * ไหน/ใด/which are left out: they mostly work as determiners (ข้อไหน, หน่วยงานใด, เดือนไหน)
+ * and name no kind of answer; as an intent they outranked the right record.
  */
 
 export const FORMAL: ReadonlyMap<string, string> = new Map([
@@ -30,6 +33,15 @@ export const FORMAL: ReadonlyMap<string, string> = new Map([
   ['ทีหลัง', 'ภายหลัง'],
   ['ก่อนหน้า', 'ก่อน'],
   ['เหมือนกัน', 'เช่นเดียวกัน'],
+  // everyday shortenings of formal words
+  ['เป้า', 'เป้าหมาย'],
+  ['งบ', 'งบประมาณ'],
+  ['จนท', 'เจ้าหน้าที่'],
+  ['ผอ', 'ผู้อำนวยการ'],
+  ['แอป', 'แอปพลิเคชัน'],
+  ['แอพ', 'แอปพลิเคชัน'],
+  ['เน็ต', 'อินเทอร์เน็ต'],
+  ['ตอนนี้', 'ปัจจุบัน'],
 ]);
 
 export const INTENT_PREFIX = 'q:';
@@ -48,10 +60,6 @@ export const INTENT: ReadonlyMap<string, string> = new Map([
   ['กี่', 'count'],
   ['เท่าไร', 'count'],
   ['เท่าไหร่', 'count'],
-  ['ไหน', 'which'],
-  ['ใด', 'which'],
-  ['which', 'which'],
-  ['where', 'which'],
   ['อะไร', 'what'],
   ['what', 'what'],
   ['ทำไม', 'why'],

@@ -17,6 +17,7 @@ const THAI = [
   // function words
   'ที่', 'ซึ่ง', 'อัน', 'ของ', 'และ', 'กับ', 'แก่', 'แต่', 'ใน', 'จาก', 'โดย', 'เพื่อ', 'ว่า', 'ก็', 'จะ', 'ได้', 'ให้', 'เป็น', 'อยู่',
   'การ', 'ความ', 'นี้', 'นั้น', 'นั่น', 'นี่', 'ๆ', 'ฯ', 'ฯลฯ', 'แล้ว', 'เลย', 'ยัง', 'เช่น', 'ทั้ง', 'หาก', 'ถ้า', 'เมื่อ', 'ต่อ', 'ไป', 'มา',
+  'แค่',
   'เรา', 'ผม', 'ดิฉัน', 'หนู', 'ท่าน', 'เขา', 'คุณ', 'เค้า', 'มัน', 'พวก',
 ];
 
@@ -28,7 +29,7 @@ const ENGLISH = [
   'can', 'could', 'should', 'would', 'will', 'shall', 'may', 'might',
   'i', 'we', 'you', 'they', 'he', 'she', 'me', 'us', 'them', 'my', 'our', 'your', 'their', 'his', 'her',
   'have', 'has', 'had', 'any', 'some', 'all', 'also', 'just', 'only', 'such', 'please', 'tell', 'know', 'want',
-  'hi', 'hello', 'thanks', 'thank', 'yes', 'whether', 'anything', 'something', 'get', 'got',
+  'hi', 'hello', 'thanks', 'thank', 'yes', 'whether', 'anything', 'something', 'get', 'got', 'vs', 'now', 'still',
 ];
 
 export const STOPWORDS: ReadonlySet<string> = new Set([...THAI, ...ENGLISH]);

@@ -1,4 +1,4 @@
-import { FORMAL, INTENT, INTENT_PREFIX } from './register.js';
+import { INTENT, INTENT_PREFIX } from './register.js';
 import { isStopword } from './stopwords.js';
 
 /**
@@ -10,9 +10,12 @@ const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 const LATIN_WORD = /^[a-z]+$/;
 const LATIN_COMPOUND = /^[a-z0-9]+(?:[.-][a-z0-9]+)+$/;
 
-/** True for tokens worth indexing: punctuation and symbols carry no topic. */
+/**
+ * True for tokens worth indexing: punctuation and symbols carry no topic, nor do single Latin
+ * letters (the t of "can't"; the e of e-service was joined to its word by normalize()).
+ */
 export function isContentToken(token: string): boolean {
-  return HAS_WORD_CHAR.test(token);
+  return HAS_WORD_CHAR.test(token) && !/^[a-z]$/.test(token);
 }
 
 /**
@@ -35,14 +38,13 @@ export function stemEnglish(word: string): string {
 
 /**
  * Index terms for one token: an intent token for a question word (register.ts); nothing for
- * punctuation and stopwords; the formal word for a colloquial one; for a Latin compound
+ * punctuation and stopwords; for a Latin compound
  * (self-assessment, covid-19, data.go.th) the whole compound plus its parts, so "self
  * assessment" typed with a space still meets it.
  */
-export function termsOfToken(raw: string): string[] {
-  const intent = INTENT.get(raw);
+export function termsOfToken(token: string): string[] {
+  const intent = INTENT.get(token);
   if (intent) return [INTENT_PREFIX + intent];
-  const token = FORMAL.get(raw) ?? raw;
   if (!isContentToken(token) || isStopword(token)) return [];
   // Decimals and section numbers (4.0, 2.1) are one thing; their digits alone mean nothing.
   if (!LATIN_COMPOUND.test(token) || /^[\d.]+$/.test(token)) return [stemEnglish(token)];

@@ -1,0 +1,62 @@
+/**
+ * Numbers written as words become digits, so "รอบสิบสองเดือน" meets "รอบ 12 เดือน" and "ten
+ * focus areas" meets "10 focus area". The handouts write numbers in digits; people typing a
+ * question often spell them out. Works on segmented tokens: Thai number words come out of
+ * the segmenter one word at a time (สิบ|สอง), so a run of them is read as one number.
+ */
+
+const THAI_DIGITS: ReadonlyMap<string, number> = new Map([
+  ['ศูนย์', 0], ['หนึ่ง', 1], ['เอ็ด', 1], ['สอง', 2], ['ยี่', 2], ['สาม', 3], ['สี่', 4],
+  ['ห้า', 5], ['หก', 6], ['เจ็ด', 7], ['แปด', 8], ['เก้า', 9],
+]);
+const THAI_MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ['สิบ', 10], ['ร้อย', 100], ['พัน', 1000], ['หมื่น', 10_000],
+]);
+
+const ENGLISH: ReadonlyMap<string, number> = new Map(
+  ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+    'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'].map((w, i) => [w, i]),
+);
+
+function isThaiNumberWord(token: string): boolean {
+  return THAI_DIGITS.has(token) || THAI_MULTIPLIERS.has(token);
+}
+
+/** Value of a run of Thai number words: สิบ|สอง = 12, ยี่|สิบ|ห้า = 25, สาม|ร้อย = 300. */
+function thaiValue(words: readonly string[]): number {
+  let total = 0;
+  let digit: number | undefined;
+  for (const w of words) {
+    const d = THAI_DIGITS.get(w);
+    if (d !== undefined) {
+      digit = d;
+      continue;
+    }
+    total += (digit ?? 1) * THAI_MULTIPLIERS.get(w)!;
+    digit = undefined;
+  }
+  return total + (digit ?? 0);
+}
+
+export function numbersToDigits(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i]!;
+    const english = ENGLISH.get(token);
+    if (english !== undefined) {
+      out.push(String(english));
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < tokens.length && isThaiNumberWord(tokens[j]!)) j++;
+    if (j === i) {
+      out.push(token);
+      i++;
+      continue;
+    }
+    out.push(String(thaiValue(tokens.slice(i, j))));
+    i = j;
+  }
+  return out;
+}
