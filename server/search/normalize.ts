@@ -86,6 +86,21 @@ const CE_YEAR = /(?<![\d.])(20[1-3]\d)(?![\d.]\d)(?!\d)/g;
  */
 const WORD_GLUED_NUMBER = /(?<![a-z0-9])([a-z]{3,})(?=\d)/g;
 
+/**
+ * The e-service indicator's levels are written L1, Level 1 and ระดับ L1, and ranges as
+ * L1-L3, L1-3 or Level 1-3. Levels become l1, l2, l3 and a short range is spelled out, so a
+ * question about "L1 to L3" meets "Level 1-3" and vice versa.
+ */
+const LEVEL_WORD = /(?<![a-z])level (\d)(?!\d)/g;
+const LEVEL_RANGE = /(?<![a-z0-9])l(\d)-l?(\d)(?![\d.])/g;
+
+function spellLevelRange(_m: string, from: string, to: string): string {
+  const a = Number(from);
+  const b = Number(to);
+  if (b <= a || b - a > 4) return `l${a} l${b}`;
+  return Array.from({ length: b - a + 1 }, (_, i) => `l${a + i}`).join(' ');
+}
+
 const WHITESPACE = /\s+/g;
 
 function ceToBe(ce: number): number {
@@ -122,6 +137,7 @@ function normalizeOnce(input: string): string {
   s = s.replace(SPACED_LATIN_HYPHEN, '-');
   s = normalizeYears(s);
   s = s.replace(WORD_GLUED_NUMBER, '$1 ');
+  s = s.replace(LEVEL_WORD, 'l$1').replace(LEVEL_RANGE, spellLevelRange);
   return s.trim();
 }
 

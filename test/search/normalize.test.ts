@@ -63,6 +63,11 @@ describe('normalize', () => {
     ['fiscal year 2022', 'fiscal year 2565'],
     ['2022', '2565'],
     ['in 2021 and 2565', 'in 2564 and 2565'],
+    // e-service levels and their ranges
+    ['Level 1-3 criteria', 'l1 l2 l3 criteria'],
+    ['L1-L3', 'l1 l2 l3'],
+    ['ระดับ L1 ถึง L3', 'ระดับ l1 ถึง l3'],
+    ['level 2', 'l2'],
     // numbers that are not years stay
     ['500 ราย', '500 ราย'],
     ['ข้อ 2.1', 'ข้อ 2.1'],
