@@ -14,6 +14,7 @@ import { CONCEPT_PREFIX } from './expand.js';
 import { compileFilters } from './filters.js';
 import { buildIndex, FIELD_BOOST, type Field, type SearchIndex } from './index.js';
 import { detectLanguage } from './language.js';
+import { charGrams, dice } from './grams.js';
 import { INTENT_PREFIX } from './register.js';
 import { renderAnswer } from './render.js';
 import { createSpeller } from './spell.js';
@@ -53,7 +54,7 @@ export interface AnswererOptions {
    * the coverage features of confidence.ts. BM25 alone favours long answers that repeat a
    * common word; coverage asks how much of the question a record accounts for.
    */
-  rank?: { bm25: number; coverage: number; questionCoverage: number; year: number; intent: number };
+  rank?: { bm25: number; coverage: number; questionCoverage: number; year: number; intent: number; similarity: number };
 }
 
 const defaultOptions = {
@@ -68,7 +69,7 @@ const defaultOptions = {
   commonTermShare: 0.05,
   commonTermMinDf: 500,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
-  rank: { bm25: 1, coverage: 1, questionCoverage: 1, year: 0.5, intent: 0.2 },
+  rank: { bm25: 1, coverage: 1, questionCoverage: 1, year: 0.5, intent: 0.2, similarity: 2 },
 };
 
 export const DEFAULT_LIMIT = 3;
@@ -149,6 +150,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
     // other candidate in that final order, so confidence describes the list the user sees.
     const top = hits[0]?.score ?? 1;
     const intents = terms.filter((t) => t.startsWith(INTENT_PREFIX));
+    const queryGrams = charGrams(question);
     const scored = hits.map((hit) => {
       const indexed = index.records.get(hit.id as string)!;
       const f = features(stats, corpus, indexed);
@@ -162,7 +164,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
           opts.rank.coverage * f.coverage +
           opts.rank.questionCoverage * f.questionCoverage -
           opts.rank.year * f.yearMismatch +
-          opts.rank.intent * sameIntent) *
+          opts.rank.intent * sameIntent +
+          opts.rank.similarity * Math.max(0, ...indexed.questionGrams.map((g) => dice(queryGrams, g)))) *
         (index.records.get(hit.id as string)!.record.supersededBy ? SUPERSEDED_FACTOR : 1);
       return { id: hit.id as string, bm25: hit.score, features: f, rank };
     });

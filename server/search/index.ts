@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { KnowledgeBase, KbRecord } from '../kb/schema.js';
 import { indexTerms, type Analyzer } from './analyze.js';
 import { CONCEPT_PREFIX } from './expand.js';
+import { charGrams } from './grams.js';
 
 /**
  * The MiniSearch index over the records, plus the per-record term sets and document
@@ -35,6 +36,8 @@ export interface IndexedRecord {
   questionTerms: ReadonlySet<string>;
   /** Fiscal years (BE) the record is about: its tags, else its document's. */
   years: readonly number[];
+  /** Character trigrams of each phrasing of the record's question (Thai, English, alternates). */
+  questionGrams: ReadonlySet<string>[];
 }
 
 export interface SearchIndex {
@@ -106,7 +109,10 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
     }
     for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
     const years = record.tags.years.length > 0 ? record.tags.years : (kb.documents.find((d) => d.id === record.source.document)?.fiscalYears ?? []);
-    records.set(record.id, { record, terms, questionTerms, years });
+    const questionGrams = [record.question.th, record.question.en, ...record.alternates.th, ...record.alternates.en]
+      .filter((q) => q !== '')
+      .map(charGrams);
+    records.set(record.id, { record, terms, questionTerms, years, questionGrams });
     return doc as { id: string };
   });
   search.addAll(docs);

@@ -42,6 +42,7 @@ export const FORMAL: ReadonlyMap<string, string> = new Map([
   ['แอพ', 'แอปพลิเคชัน'],
   ['เน็ต', 'อินเทอร์เน็ต'],
   ['ตอนนี้', 'ปัจจุบัน'],
+  ['ขั้นต่ำ', 'อย่างน้อย'],
 ]);
 
 export const INTENT_PREFIX = 'q:';
