@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.js';
 import { lineRoutes } from './routes/line.js';
 import { recordsRoutes } from './routes/records.js';
 import { webRoutes } from './routes/web.js';
+import { withAnswerCache } from './answer-cache.js';
 import { createAnswerer } from './search/answerer.js';
 
 declare module 'fastify' {
@@ -57,7 +58,12 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
 
   const ownsKnowledge = !deps.knowledge;
   const knowledge =
-    deps.knowledge ?? createKnowledgeService({ kbDir: config.kbDir, createAnswerer, logger: app.log.child({ component: 'knowledge' }) });
+    deps.knowledge ??
+    createKnowledgeService({
+      kbDir: config.kbDir,
+      createAnswerer: (kb) => withAnswerCache(createAnswerer(kb), config.answerCache),
+      logger: app.log.child({ component: 'knowledge' }),
+    });
   const questionLog = createQuestionLog(config.questionLog, app.log);
   app.decorate('config', config);
   app.decorate('knowledge', knowledge);

@@ -31,6 +31,8 @@ export interface AppConfig {
   rateLimitMax: number;
   bodyLimit: number;
   kbWatch: boolean;
+  /** Recent questions whose results are kept per index; 0 disables the cache. */
+  answerCache: number;
   logLevel: string;
 }
 
@@ -71,6 +73,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_MAX: optional(count(0)),
   BODY_LIMIT: optional(count(1024)),
   KB_WATCH: optional(flag),
+  ANSWER_CACHE: optional(count(0)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
 
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitMax: e.RATE_LIMIT_MAX ?? 300,
     bodyLimit: e.BODY_LIMIT ?? 64 * 1024,
     kbWatch: e.KB_WATCH ?? true,
+    answerCache: e.ANSWER_CACHE ?? 1000,
     logLevel: e.LOG_LEVEL ?? 'info',
   };
 }
