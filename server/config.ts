@@ -1,10 +1,11 @@
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_KB_DIR } from './kb/load.js';
+import { REPO_ROOT } from './paths.js';
 
 /** The repository's question log, used when QUESTION_LOG is not set. */
-export const DEFAULT_QUESTION_LOG = fileURLToPath(new URL('../var/questions.jsonl', import.meta.url));
+export const DEFAULT_QUESTION_LOG = path.join(REPO_ROOT, 'var', 'questions.jsonl');
 
 export interface LineConfig {
   channelSecret: string;

@@ -9,6 +9,37 @@ export interface ColdStartResult {
   medianMs: number;
   /** `node --import tsx` running an empty module: the part of a cold start that is the loader. */
   tsxBaselineMs: number;
+  /**
+   * Medians of where the time goes, from the server's own log timestamps: spawn to its first log
+   * line (Node, tsx and every import), the knowledge load and index build it reports, and spawn
+   * to the 'listening' line. Undefined where the log did not say.
+   */
+  phasesMs: { toFirstLog?: number; knowledgeLoad?: number; toListening?: number };
+}
+
+interface RunTiming {
+  total: number;
+  toFirstLog?: number;
+  knowledgeLoad?: number;
+  toListening?: number;
+}
+
+/** Reads pino's JSON lines: `time` is epoch ms; the knowledge service logs its load with `ms`. */
+function readLog(lines: string[], spawnedAt: number): Omit<RunTiming, 'total'> {
+  const timing: Omit<RunTiming, 'total'> = {};
+  for (const line of lines) {
+    let entry: { time?: number; msg?: string; ms?: number };
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (typeof entry.time !== 'number') continue;
+    timing.toFirstLog ??= entry.time - spawnedAt;
+    if (entry.msg === 'knowledge base loaded' && typeof entry.ms === 'number') timing.knowledgeLoad ??= entry.ms;
+    if (/listening/i.test(entry.msg ?? '')) timing.toListening ??= entry.time - spawnedAt;
+  }
+  return timing;
 }
 
 /** A port the OS just handed out; the tiny race before the server binds it is acceptable here. */
@@ -34,21 +65,24 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 /** Time from spawn to the first 200 from /api/health: what a restart or a new replica costs. */
-async function once(timeoutMs: number): Promise<number> {
+async function once(timeoutMs: number): Promise<RunTiming> {
   const port = await freePort();
   const started = performance.now();
+  const spawnedAt = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), QUESTION_LOG: 'off', KB_WATCH: 'off', LOG_LEVEL: 'warn', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), QUESTION_LOG: 'off', KB_WATCH: 'off', LOG_LEVEL: 'info', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   let exitCode: number | null | undefined;
   void exited.then((c) => (exitCode = c));
   try {
     const url = `http://127.0.0.1:${port}/api/health`;
     for (;;) {
-      if (await healthy(url)) return performance.now() - started;
+      if (await healthy(url)) return { total: performance.now() - started, ...readLog(out.split('\n'), spawnedAt) };
       if (exitCode !== undefined) throw new Error(`bench: server/main.ts exited with ${exitCode} before /api/health answered 200`);
       if (performance.now() - started > timeoutMs) throw new Error(`bench: no 200 from /api/health within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 10));
@@ -71,9 +105,20 @@ function bareTsx(): Promise<number> {
 }
 
 export async function measureColdStart(runs = 5, timeoutMs = 30_000): Promise<ColdStartResult> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(round(await once(timeoutMs), 0));
+  const timings: RunTiming[] = [];
+  for (let i = 0; i < runs; i++) timings.push(await once(timeoutMs));
   const bare: number[] = [];
   for (let i = 0; i < 3; i++) bare.push(round(await bareTsx(), 0));
-  return { command: 'node --import tsx server/main.ts', runs: times, medianMs: median(times), tsxBaselineMs: median(bare) };
+  const phase = (key: keyof Omit<RunTiming, 'total'>) => {
+    const values = timings.map((t) => t[key]).filter((v): v is number => v !== undefined);
+    return values.length === timings.length ? round(median(values), 0) : undefined;
+  };
+  const times = timings.map((t) => round(t.total, 0));
+  return {
+    command: 'node --import tsx server/main.ts',
+    runs: times,
+    medianMs: median(times),
+    tsxBaselineMs: median(bare),
+    phasesMs: { toFirstLog: phase('toFirstLog'), knowledgeLoad: phase('knowledgeLoad'), toListening: phase('toListening') },
+  };
 }

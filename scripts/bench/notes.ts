@@ -63,10 +63,16 @@ export function explainMisses({ inProcess, incomplete = [], http, coldStart }: B
     );
   }
   if (missed('cold start') && coldStart) {
+    const p = coldStart.phasesMs;
+    const imports = p.toFirstLog === undefined ? undefined : p.toFirstLog - coldStart.tsxBaselineMs;
     notes.push(
-      `Cold start median ${coldStart.medianMs} ms, of which ${coldStart.tsxBaselineMs} ms is \`node --import tsx\` starting with an empty module` +
-        (real ? ` and about ${round(real.buildMs, 0)} ms is building the index in-process (${round(real.analyzerInitMs, 0)} ms of it loading the segmenter dictionary and glossary). ` : '. ') +
-        'Plan: ship a bundled build (esbuild is already a dependency) and start with plain node; load the index before listening but after binding signal handlers.',
+      `Cold start median ${coldStart.medianMs} ms: \`node --import tsx\` with an empty module takes ${coldStart.tsxBaselineMs} ms, ` +
+        `loading and transpiling the server's modules about ${imports ?? '?'} ms more (first log line at ${p.toFirstLog ?? '?'} ms), ` +
+        `the knowledge load and index build ${p.knowledgeLoad ?? '?'} ms` +
+        (real ? ` (in-process the build alone is ${round(real.buildMs, 0)} ms, ${round(real.analyzerInitMs, 0)} ms of it the segmenter dictionary and glossary)` : '') +
+        `, and the server listens at ${p.toListening ?? '?'} ms. ` +
+        'Plan: start from an esbuild bundle with plain node (removes tsx and per-module transpiling), build the wordcut dictionary once per process rather than per answerer, ' +
+        'and on a restart keep the old replica serving until /api/health of the new one is 200.',
     );
   }
   return notes;

@@ -40,7 +40,16 @@ export function markdown(r: BenchReport): string {
     out.push('', `Ratio /api/ask ÷ /bench/ping: ${round(h.ratio * 100, 1)}%.`, '');
   }
 
-  if (r.coldStart) out.push(`Cold start (\`${r.coldStart.command}\` to first 200 from /api/health): median ${r.coldStart.medianMs} ms; runs ${r.coldStart.runs.join(', ')} ms.`, '');
+  if (r.coldStart) {
+    const c = r.coldStart;
+    const p = c.phasesMs;
+    out.push(
+      `Cold start (\`${c.command}\` to first 200 from /api/health): median ${c.medianMs} ms; runs ${c.runs.join(', ')} ms. ` +
+        `Medians from the server's log: first log line at ${p.toFirstLog ?? '?'} ms (Node, tsx, imports; an empty module under tsx takes ${c.tsxBaselineMs} ms), ` +
+        `knowledge load and index build ${p.knowledgeLoad ?? '?'} ms, listening at ${p.toListening ?? '?'} ms.`,
+      '',
+    );
+  }
 
   if (r.segmenters) {
     out.push('Segmenters (Thai bench questions, µs per query):', '', '| Segmenter | µs/query | tokens/query |', '|---|---|---|');

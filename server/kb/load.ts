@@ -1,12 +1,12 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { KnowledgeError } from './errors.js';
 import { GlossarySchema, KnowledgeFileSchema, type KnowledgeBase, type KnowledgeFile } from './schema.js';
+import { REPO_ROOT } from '../paths.js';
 
 /** The repository's own knowledge base, used when no KB_DIR is configured. */
-export const DEFAULT_KB_DIR = fileURLToPath(new URL('../../kb', import.meta.url));
+export const DEFAULT_KB_DIR = path.join(REPO_ROOT, 'kb');
 
 export function documentsDir(kbDir: string): string {
   return path.join(kbDir, 'documents');

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { REPO_ROOT } from '../paths.js';
 
 /** Where `npm run build:web` (scripts/build-web.ts) writes the chat UI. */
-export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const DEFAULT_WEB_ROOT = path.join(REPO_ROOT, 'web', 'dist');
 
 export interface WebRoutesOptions {
   /** Absolute path of the built UI; defaults to web/dist. */

@@ -1,9 +1,8 @@
 import type { Glossary } from '../kb/schema.js';
 import { CONCEPT_PREFIX, createExpander, type Expander } from './expand.js';
-import { negatedTerms } from './negation.js';
 import { normalize } from './normalize.js';
 import { numbersToDigits } from './numbers.js';
-import { createRegisterRewriter, resolveWhich } from './rewrite.js';
+import { FORMAL } from './register.js';
 import { createSegmenter, type SegmenterEngine } from './segment.js';
 import type { Speller } from './spell.js';
 import { isContentToken, termsOfToken } from './terms.js';
@@ -50,7 +49,6 @@ export interface Analyzer {
 export function indexTerms(analysis: Analysis): string[] {
   const out = analysis.units.flatMap((u) => u.terms);
   for (const c of analysis.concepts) out.push(CONCEPT_PREFIX + c);
-  out.push(...negatedTerms(analysis.units));
   return out;
 }
 
@@ -66,10 +64,9 @@ export function createAnalyzer(glossary: Glossary, options: AnalyzerOptions = {}
   const words = glossary.concepts.flatMap((c) => [...c.abbreviations, ...c.transliterations].map(normalize));
   const segment = createSegmenter({ engine: options.engine, words });
   const expander = createExpander(glossary, segment);
-  const toFormal = createRegisterRewriter(segment);
 
   const analyze = (text: string, correct?: Speller): Analysis => {
-    let tokens = resolveWhich(toFormal(numbersToDigits(segment(normalize(text)).filter(isContentToken))));
+    let tokens = numbersToDigits(segment(normalize(text)).filter(isContentToken)).map((t) => FORMAL.get(t) ?? t);
     if (correct) tokens = tokens.map(correct);
     const matches = expander.find(tokens);
     const units: Unit[] = tokens.map((token) => ({ token, terms: termsOfToken(token), concepts: [] }));
