@@ -2,7 +2,7 @@ import type { Glossary } from '../kb/schema.js';
 import { CONCEPT_PREFIX, createExpander, type Expander } from './expand.js';
 import { normalize } from './normalize.js';
 import { numbersToDigits } from './numbers.js';
-import { FORMAL } from './register.js';
+import { createRegisterRewriter, resolveWhich } from './rewrite.js';
 import { createSegmenter, type SegmenterEngine } from './segment.js';
 import type { Speller } from './spell.js';
 import { isContentToken, termsOfToken } from './terms.js';
@@ -64,9 +64,10 @@ export function createAnalyzer(glossary: Glossary, options: AnalyzerOptions = {}
   const words = glossary.concepts.flatMap((c) => [...c.abbreviations, ...c.transliterations].map(normalize));
   const segment = createSegmenter({ engine: options.engine, words });
   const expander = createExpander(glossary, segment);
+  const toFormal = createRegisterRewriter(segment);
 
   const analyze = (text: string, correct?: Speller): Analysis => {
-    let tokens = numbersToDigits(segment(normalize(text)).filter(isContentToken)).map((t) => FORMAL.get(t) ?? t);
+    let tokens = resolveWhich(toFormal(numbersToDigits(segment(normalize(text)).filter(isContentToken))));
     if (correct) tokens = tokens.map(correct);
     const matches = expander.find(tokens);
     const units: Unit[] = tokens.map((token) => ({ token, terms: termsOfToken(token), concepts: [] }));

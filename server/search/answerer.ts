@@ -15,6 +15,7 @@ import { compileFilters } from './filters.js';
 import { buildIndex, FIELD_BOOST, type Field, type SearchIndex } from './index.js';
 import { detectLanguage } from './language.js';
 import { charGrams, dice } from './grams.js';
+import { negatedTerms } from './negation.js';
 import { INTENT_PREFIX } from './register.js';
 import { renderAnswer } from './render.js';
 import { createSpeller } from './spell.js';
@@ -126,7 +127,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
 
     const analysis = analyzer.analyze(question, speller);
     const stats = queryStats(analysis.units, corpus);
-    const terms = [...new Set(indexTerms(analysis))];
+    const terms = [...new Set([...indexTerms(analysis), ...negatedTerms(analysis.units)])];
     if (terms.length === 0) return { answered: false, lang, answers: [], candidates: [], terms };
     // A term in most records ranks nothing but costs a pass over most postings; at scale those
     // passes are the query time. Such terms are left out of the BM25 query (coverage in

@@ -3,6 +3,7 @@ import type { KnowledgeBase, KbRecord } from '../kb/schema.js';
 import { indexTerms, type Analyzer } from './analyze.js';
 import { CONCEPT_PREFIX } from './expand.js';
 import { charGrams } from './grams.js';
+import { negatedTerms } from './negation.js';
 
 /**
  * The MiniSearch index over the records, plus the per-record term sets and document
@@ -16,13 +17,16 @@ import { charGrams } from './grams.js';
  * Field boosts: a question phrased like the record's own question is the strongest evidence.
  * Thai and English text of a field share one MiniSearch field: the analyzer already puts both
  * languages into one term space (concept tokens), and every extra field is another pass over
- * the postings on each query.
+ * the postings on each query. `negation` holds only the negation-scoped terms of the question
+ * and alternates (negation.ts): in a field of their own they do not lengthen the other fields,
+ * which would shift BM25 for every question, negated or not.
  */
 export const FIELD_BOOST = {
   question: 3,
   alt: 2.5,
   answer: 1,
   context: 0.6,
+  negation: 2,
 } as const;
 export type Field = keyof typeof FIELD_BOOST;
 export const FIELDS = Object.keys(FIELD_BOOST) as Field[];
@@ -69,6 +73,7 @@ function fieldTexts(record: KbRecord, kb: KnowledgeBase): Record<Field, string> 
     alt: [...record.alternates.th, ...record.alternates.en].join('\n'),
     answer: `${record.answer.th}\n${record.answer.en}`,
     context: context.filter(Boolean).join('\n'),
+    negation: `${record.question.th}\n${record.question.en}\n${[...record.alternates.th, ...record.alternates.en].join('\n')}`,
   };
 }
 
@@ -98,6 +103,10 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
     const questionTerms = new Set<string>();
     for (const field of FIELDS) {
       const analysis = analyzer.analyze(texts[field]);
+      if (field === 'negation') {
+        doc[field] = negatedTerms(analysis.units).join(' ');
+        continue;
+      }
       for (const u of analysis.units) tokenFrequency.set(u.token, (tokenFrequency.get(u.token) ?? 0) + 1);
       const tokens = indexTerms(analysis);
       if (field === 'context') tokens.push(...indicatorConcepts(record, kb));

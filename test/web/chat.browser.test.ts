@@ -31,12 +31,15 @@ if (!HAVE_CHROMIUM) {
   console.warn(`SKIPPING web browser tests: ${CHROMIUM} not found (apt-get install -y chromium). In CI this is a failure.`);
 }
 
+/** Screenshots always go to test-artifacts/; with UPDATE_SCREENSHOTS=1 also to the README's copies. */
 async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
-  await mkdir(README_SHOTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file });
-  await copyFile(file, path.join(README_SHOTS, `${name}.png`));
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    await mkdir(README_SHOTS, { recursive: true });
+    await copyFile(file, path.join(README_SHOTS, `${name}.png`));
+  }
 }
 
 const lastCard = (page: Page) => page.locator('.log > .msg-bot .card').last();

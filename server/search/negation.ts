@@ -1,0 +1,37 @@
+import type { Unit } from './analyze.js';
+import { INTENT_PREFIX } from './register.js';
+
+/**
+ * Negation-scoped terms. "กรมที่ไม่ใช่เจ้าภาพ" and "กรมที่เป็นเจ้าภาพ" share every content
+ * word, and records about both cases sit side by side in one section; BM25 cannot tell them
+ * apart. Each content word shortly after a negator also yields `n:<term>`, on both the record
+ * and the question side, so a question that negates a word prefers records that negate it too.
+ * The negator itself stays an ordinary term (ไม่ is not a stopword).
+ */
+
+export const NEGATION_PREFIX = 'n:';
+
+/** Normalized tokens that negate what follows. */
+const NEGATORS: ReadonlySet<string> = new Set(['ไม่', 'มิ', 'มิได้', 'ไม่ใช่', 'ไม่ได้', 'ไม่มี', 'ปราศจาก', 'not', 'no', 'non', 'without', 'cannot']);
+
+/**
+ * Content words a negator reaches. Stopwords in between are skipped (ไม่|ได้|เป็น|ส่วนราชการ),
+ * so two content words cover "not a government agency that hosts" as well as "not the host".
+ */
+export const NEGATION_SCOPE = 2;
+
+export function negatedTerms(units: readonly Unit[]): string[] {
+  const out: string[] = [];
+  let left = 0;
+  for (const unit of units) {
+    if (NEGATORS.has(unit.token)) {
+      left = NEGATION_SCOPE;
+      continue;
+    }
+    const term = unit.terms[0];
+    if (left === 0 || term === undefined || term.startsWith(INTENT_PREFIX)) continue;
+    out.push(NEGATION_PREFIX + term);
+    left--;
+  }
+  return out;
+}
