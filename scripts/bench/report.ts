@@ -34,7 +34,7 @@ export function markdown(r: BenchReport): string {
 
   if (r.http) {
     const h = r.http;
-    out.push(`HTTP on 127.0.0.1 (autocannon, ${h.connections} connections, ${h.seconds} s each, server in its own process, rate limit and question log off):`, '');
+    out.push(`HTTP on 127.0.0.1 (autocannon, ${h.connections} connections, ${h.seconds} s per route taken in turns A-B-B-A, server in its own process, rate limit and question log off):`, '');
     out.push('| Route | req/s | p50 ms | p99 ms | requests | non-2xx | errors | bytes/response (with headers) |', '|---|---|---|---|---|---|---|---|');
     for (const l of [h.ping, h.ask]) out.push(row([l.route, l.requestsPerSec, l.latencyP50Ms, l.latencyP99Ms, l.requests, l.non2xx, l.errors + l.timeouts, l.bytesPerResponse]));
     out.push('', `Ratio /api/ask ÷ /bench/ping: ${round(h.ratio * 100, 1)}%.`, '');

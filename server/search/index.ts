@@ -26,7 +26,7 @@ export const FIELD_BOOST = {
   alt: 2.5,
   answer: 1,
   context: 0.6,
-  negation: 2,
+  negation: 3,
 } as const;
 export type Field = keyof typeof FIELD_BOOST;
 export const FIELDS = Object.keys(FIELD_BOOST) as Field[];

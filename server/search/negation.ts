@@ -20,14 +20,21 @@ const NEGATORS: ReadonlySet<string> = new Set(['ไม่', 'มิ', 'มิไ
  */
 export const NEGATION_SCOPE = 2;
 
+/** Verbs a negator attaches to without changing what it negates: ไม่มี X is about X. */
+const NEGATED_VERBS: ReadonlySet<string> = new Set(['มี', 'have']);
+
 export function negatedTerms(units: readonly Unit[]): string[] {
   const out: string[] = [];
   let left = 0;
+  let justNegated = false;
   for (const unit of units) {
     if (NEGATORS.has(unit.token)) {
       left = NEGATION_SCOPE;
+      justNegated = true;
       continue;
     }
+    if (justNegated && NEGATED_VERBS.has(unit.token)) continue;
+    if (unit.terms.length > 0) justNegated = false;
     const term = unit.terms[0];
     if (left === 0 || term === undefined || term.startsWith(INTENT_PREFIX)) continue;
     out.push(NEGATION_PREFIX + term);
