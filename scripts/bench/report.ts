@@ -14,7 +14,7 @@ export interface BenchReport extends BenchSections {
   /** Measured explanation and plan for every missed target. */
   notes: string[];
   /** bench-results/scale-100k.json: a separate, unbounded run of the 100,000-record size, when present. */
-  patient100k?: { measuredAt: string; note: string; result: InProcessResult };
+  patient100k?: { measuredAt: string; note: string; machine?: Partial<MachineInfo>; result: InProcessResult };
 }
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -97,7 +97,7 @@ function inProcessSection(r: BenchReport, out: string[]): void {
   if (r.patient100k) {
     const p = r.patient100k.result;
     out.push(
-      `- Separate unbounded run of 100,000 records (bench-results/scale-100k.json, ${r.patient100k.measuredAt}, niced on a shared machine): build ${round(p.buildMs / 1000, 0)} s, ` +
+      `- Separate unbounded run of 100,000 records (bench-results/scale-100k.json, ${r.patient100k.measuredAt.slice(0, 16).replace('T', ' ')} UTC, load average ${r.patient100k.machine?.loadAverage1m ?? '?'}): build ${round(p.buildMs / 1000, 0)} s, ` +
         `heap ${p.heapUsedMb} MB (index ${p.indexHeapMb} MB), p50 ${round(p.latencyMs.p50, 0)} ms, p99 ${round(p.latencyMs.p99, 0)} ms over ${p.asks} asks, ` +
         `${p.tail.gcMs} ms of GC during the asks.`,
     );

@@ -2,15 +2,16 @@ import type { Glossary } from '../kb/schema.js';
 import { CONCEPT_PREFIX, createExpander, type Expander } from './expand.js';
 import { normalize } from './normalize.js';
 import { numbersToDigits } from './numbers.js';
-import { createRegisterRewriter, resolveWhich } from './rewrite.js';
+import { createRegisterRewriter } from './rewrite.js';
 import { createSegmenter, type SegmenterEngine } from './segment.js';
 import type { Speller } from './spell.js';
 import { isContentToken, termsOfToken } from './terms.js';
 
 /**
  * The text pipeline shared by indexing and querying: normalize → segment → number words to
- * digits → colloquial words to formal (register.ts) → (questions only) spelling → terms +
- * concepts.
+ * digits → colloquial words to formal (register.ts via rewrite.ts) → (questions only)
+ * spelling → terms + concepts. Negation-scoped terms (negation.ts) are derived from the units
+ * by the index and the answerer, which keep them in a field of their own.
  * One Analyzer per knowledge base, because the glossary feeds both the segmenter's dictionary
  * and the expander.
  */
@@ -67,7 +68,7 @@ export function createAnalyzer(glossary: Glossary, options: AnalyzerOptions = {}
   const toFormal = createRegisterRewriter(segment);
 
   const analyze = (text: string, correct?: Speller): Analysis => {
-    let tokens = resolveWhich(toFormal(numbersToDigits(segment(normalize(text)).filter(isContentToken))));
+    let tokens = toFormal(numbersToDigits(segment(normalize(text)).filter(isContentToken)));
     if (correct) tokens = tokens.map(correct);
     const matches = expander.find(tokens);
     const units: Unit[] = tokens.map((token) => ({ token, terms: termsOfToken(token), concepts: [] }));

@@ -26,11 +26,14 @@ export const FIELD_BOOST = {
   alt: 2.5,
   answer: 1,
   context: 0.6,
-  negation: 3,
+  negation: 6,
 } as const;
 export type Field = keyof typeof FIELD_BOOST;
 export const FIELDS = Object.keys(FIELD_BOOST) as Field[];
 const QUESTION_FIELDS: readonly Field[] = ['question', 'alt'];
+/** Fields indexed from their own text; `negation` is derived from the question fields. */
+type TextField = Exclude<Field, 'negation'>;
+const TEXT_FIELDS = FIELDS.filter((f): f is TextField => f !== 'negation');
 
 export interface IndexedRecord {
   record: KbRecord;
@@ -62,7 +65,7 @@ export interface SearchIndex {
 
 const splitTerms = (text: string): string[] => (text === '' ? [] : text.split(' '));
 
-function fieldTexts(record: KbRecord, kb: KnowledgeBase): Record<Field, string> {
+function fieldTexts(record: KbRecord, kb: KnowledgeBase): Record<TextField, string> {
   const document = kb.documents.find((d) => d.id === record.source.document);
   const section = document?.sections.find((s) => s.slug === record.source.section);
   // Section titles name the indicator a question is about even when the question does not
@@ -73,7 +76,6 @@ function fieldTexts(record: KbRecord, kb: KnowledgeBase): Record<Field, string> 
     alt: [...record.alternates.th, ...record.alternates.en].join('\n'),
     answer: `${record.answer.th}\n${record.answer.en}`,
     context: context.filter(Boolean).join('\n'),
-    negation: `${record.question.th}\n${record.question.en}\n${[...record.alternates.th, ...record.alternates.en].join('\n')}`,
   };
 }
 
@@ -101,12 +103,10 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
     const doc: Record<string, string> = { id: record.id };
     const terms = new Set<string>();
     const questionTerms = new Set<string>();
-    for (const field of FIELDS) {
+    const negated: string[] = [];
+    for (const field of TEXT_FIELDS) {
       const analysis = analyzer.analyze(texts[field]);
-      if (field === 'negation') {
-        doc[field] = negatedTerms(analysis.units).join(' ');
-        continue;
-      }
+      if (QUESTION_FIELDS.includes(field)) negated.push(...negatedTerms(analysis.units));
       for (const u of analysis.units) tokenFrequency.set(u.token, (tokenFrequency.get(u.token) ?? 0) + 1);
       const tokens = indexTerms(analysis);
       if (field === 'context') tokens.push(...indicatorConcepts(record, kb));
@@ -116,6 +116,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
         if (QUESTION_FIELDS.includes(field)) questionTerms.add(t);
       }
     }
+    doc.negation = negated.join(' ');
     for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
     const years = record.tags.years.length > 0 ? record.tags.years : (kb.documents.find((d) => d.id === record.source.document)?.fiscalYears ?? []);
     const questionGrams = [record.question.th, record.question.en, ...record.alternates.th, ...record.alternates.en]

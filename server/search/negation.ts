@@ -21,14 +21,22 @@ const NEGATORS: ReadonlySet<string> = new Set(['ไม่', 'มิ', 'มิไ
 export const NEGATION_SCOPE = 2;
 
 /** Verbs a negator attaches to without changing what it negates: ไม่มี X is about X. */
-const NEGATED_VERBS: ReadonlySet<string> = new Set(['มี', 'have']);
+const NEGATED_VERBS: ReadonlySet<string> = new Set(['มี']);
+
+/** หรือ|ไม่ (the segmenter splits หรือไม่) closes a yes/no question; it negates nothing. */
+const QUESTION_TAG_BEFORE = 'หรือ';
 
 export function negatedTerms(units: readonly Unit[]): string[] {
   const out: string[] = [];
   let left = 0;
   let justNegated = false;
-  for (const unit of units) {
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
     if (NEGATORS.has(unit.token)) {
+      if (units[i - 1]?.token === QUESTION_TAG_BEFORE) {
+        left = 0;
+        continue;
+      }
       left = NEGATION_SCOPE;
       justNegated = true;
       continue;

@@ -38,10 +38,22 @@ function thaiValue(words: readonly string[]): number {
   return total + (digit ?? 0);
 }
 
+/**
+ * เดียว after a noun or classifier is the number one: ข้อเดียว = 1 ข้อ, ตัวเดียว = 1 ตัว, the
+ * way the handouts write it ("เลือกได้ 1 ประเด็น"). Not after อย่าง: อย่างเดียว means "only".
+ */
+const SINGLE = 'เดียว';
+const NOT_SINGLE_AFTER: ReadonlySet<string> = new Set(['อย่าง']);
+
 export function numbersToDigits(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
+    if (token === SINGLE && i > 0 && !NOT_SINGLE_AFTER.has(tokens[i - 1]!)) {
+      out.push('1');
+      i++;
+      continue;
+    }
     const english = ENGLISH.get(token);
     if (english !== undefined) {
       out.push(String(english));

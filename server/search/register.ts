@@ -4,15 +4,15 @@
  * FORMAL: colloquial or everyday Thai words and their formal equivalents used in official
  * writing (รู้ → ทราบ, เยอะ → มาก, เป้า → เป้าหมาย). Staff ask the way they talk; the
  * handouts are written in the register of government letters. Both sides map to the formal
- * word before glossary expansion, so the index, the question and the glossary agree. Only
- * one-word pairs with the same meaning in any context are listed.
+ * word before glossary expansion (rewrite.ts, which also matches a word the segmenter cuts
+ * in two), so the index, the question and the glossary agree. Only pairs of single words
+ * with the same meaning in any context are listed.
  *
  * INTENT: question words, which are stopwords for topic matching but tell what kind of answer
  * is wanted: "how must we report" and "must we still report" share every content word. Each
  * maps to one intent token (`q:how`) in both languages; the confidence model ignores them.
- * ไหน/ใด/which are left out: they mostly work as determiners (ข้อไหน, หน่วยงานใด) and name no
- * kind of answer; as an intent they outranked the right record. WHICH_NOUN covers the pairs
- * where the noun does name it: เดือนไหน, ช่วงเวลาใด, what date ask "when".
+ * ไหน/ใด/which are left out: they mostly work as determiners (ข้อไหน, หน่วยงานใด, เดือนไหน)
+ * and name no kind of answer; as an intent they outranked the right record.
  */
 
 export const FORMAL: ReadonlyMap<string, string> = new Map([
@@ -66,28 +66,4 @@ export const INTENT: ReadonlyMap<string, string> = new Map([
   ['what', 'what'],
   ['ทำไม', 'why'],
   ['why', 'why'],
-]);
-
-/** Determiners that ask a question when they follow (Thai) or precede (English) a noun. */
-export const WHICH_THAI: ReadonlySet<string> = new Set(['ไหน', 'ใด']);
-export const WHICH_ENGLISH: ReadonlySet<string> = new Set(['which', 'what']);
-
-/**
- * Nouns that turn "which ..." into a question word of INTENT, with the word it stands for.
- * Only time nouns: "which month" can only be asked of a date. (Agent nouns were not added:
- * หน่วยงานใด is as often "any agency" in a condition as "which agency".)
- */
-export const WHICH_NOUN: ReadonlyMap<string, string> = new Map([
-  ['เดือน', 'เมื่อใด'],
-  ['วัน', 'เมื่อใด'],
-  ['วันที่', 'เมื่อใด'],
-  ['ช่วง', 'เมื่อใด'],
-  ['ช่วงเวลา', 'เมื่อใด'],
-  ['เวลา', 'เมื่อใด'],
-  ['ตอน', 'เมื่อใด'],
-  ['month', 'when'],
-  ['date', 'when'],
-  ['day', 'when'],
-  ['time', 'when'],
-  ['period', 'when'],
 ]);

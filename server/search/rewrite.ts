@@ -1,5 +1,5 @@
 import { normalize } from './normalize.js';
-import { FORMAL, WHICH_ENGLISH, WHICH_NOUN, WHICH_THAI } from './register.js';
+import { FORMAL } from './register.js';
 import type { Segmenter } from './segment.js';
 import { isContentToken } from './terms.js';
 
@@ -42,17 +42,3 @@ export function createRegisterRewriter(segment: Segmenter): TokenRewriter {
   };
 }
 
-/**
- * Rewrites the determiner of a time noun + which pair to the question word it means
- * (เดือน ไหน → เดือน เมื่อใด, what month → when month), keeping the noun as content.
- */
-export function resolveWhich(tokens: readonly string[]): string[] {
-  const out = [...tokens];
-  for (let i = 0; i + 1 < out.length; i++) {
-    const thai = WHICH_NOUN.get(out[i]!);
-    if (thai !== undefined && WHICH_THAI.has(out[i + 1]!)) out[i + 1] = thai;
-    const english = WHICH_NOUN.get(out[i + 1]!);
-    if (english !== undefined && WHICH_ENGLISH.has(out[i]!)) out[i] = english;
-  }
-  return out;
-}

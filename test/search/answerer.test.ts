@@ -180,4 +180,11 @@ describe('confidence on the repository knowledge base', () => {
     const off = answerer.ask({ question: 'ต้องเลือกเมนูอาหารกี่อย่างสำหรับงานเลี้ยง' }).answers[0]?.score ?? 0;
     expect(on).toBeGreaterThan(off);
   });
+
+  it('ranks a record that negates what the question negates above records that assert it', () => {
+    // Written for this test: the section has records for lead hosts and for agencies that are not.
+    const explained = answerer.explain({ question: 'หน่วยงานที่ไม่ได้เป็นเจ้าภาพ 12 agenda เลือกงานบริการอื่นได้หรือไม่', limit: 3 });
+    expect(explained.terms).toContain('n:เจ้าภาพ');
+    expect(explained.answers[0]?.id).toBe('fy2565-potential-base/e-service/2');
+  });
 });
