@@ -1,23 +1,13 @@
+import type { DocumentsResponse } from '../../server/routes/documents.js';
 import type { Answer, AskFilters, AskResult, Lang } from '../../server/search/types.js';
 
 /** Client for the JSON API in ../shared/DESIGN.md. Every call says it comes from the web UI. */
 
 export type { Answer, AskResult, Lang };
 
-export interface DocumentSummary {
-  id: string;
-  title: { th: string; en: string };
-  date: string;
-  fiscalYears: number[];
-  audience: string[];
-  records: number;
-  sections: { slug: string; title: { th: string; en: string }; records: number }[];
-}
-
-export interface DocumentsResult {
-  documents: DocumentSummary[];
-  facets: { years: number[]; components: string[]; indicators: string[] };
-}
+/** The shape GET /api/documents returns, taken from the route so the two cannot drift. */
+export type DocumentsResult = DocumentsResponse;
+export type DocumentSummary = DocumentsResponse['documents'][number];
 
 /** Why a call failed, in terms the UI can explain: the HTTP status (0 = no response) and the server's message. */
 export class ApiError extends Error {
