@@ -120,10 +120,15 @@ async function main(): Promise<void> {
   }
 
   let http;
+  let httpCached;
   if (phases.has('http')) {
-    log('HTTP load…');
-    http = await measureHttp(quick ? { seconds: 3, warmupSeconds: 1 } : { seconds: 10, warmupSeconds: 2 });
+    const timing = quick ? { seconds: 3, warmupSeconds: 1 } : { seconds: 10, warmupSeconds: 2 };
+    log('HTTP load, answer cache off…');
+    http = await measureHttp({ ...timing, answerCache: '0' });
     log(`  ping ${http.ping.requestsPerSec} req/s, ask ${http.ask.requestsPerSec} req/s, ratio ${http.ratio}`);
+    log('HTTP load, answer cache at its default…');
+    httpCached = await measureHttp({ ...timing, answerCache: '' });
+    log(`  ping ${httpCached.ping.requestsPerSec} req/s, ask ${httpCached.ask.requestsPerSec} req/s, ratio ${httpCached.ratio}`);
   }
 
   let coldStart;
@@ -139,7 +144,7 @@ async function main(): Promise<void> {
     segmenters = measureSegmenters((await loadKnowledgeBase()).glossary, quick ? 50 : 300);
   }
 
-  const sections = { inProcess, incomplete, http, coldStart };
+  const sections = { inProcess, incomplete, http, httpCached, coldStart };
   // Kept beside the bounded run: the only full measurement of 100,000 records, taken separately
   // because it needs about ten minutes (see bench-results/README.md).
   const patient100k = await readFile(path.join(ROOT, 'bench-results', 'scale-100k.json'), 'utf8')

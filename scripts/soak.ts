@@ -34,6 +34,8 @@ export interface SoakOptions {
   warmupSeconds?: number;
   /** Knowledge base to serve; the repository's kb/ by default. */
   kbDir?: string;
+  /** Extra environment for the app's config, e.g. { ANSWER_CACHE: '0' }. */
+  env?: Record<string, string>;
   /** Allowed heap growth, start to end, as a fraction. */
   heapGrowthLimit?: number;
   log?: (message: string) => void;
@@ -264,6 +266,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
     LINE_CHANNEL_SECRET: secret,
     LINE_CHANNEL_ACCESS_TOKEN: accessToken,
     LINE_API_BASE: fake.url,
+    ...options.env,
   });
   const app = await buildApp(config);
   try {

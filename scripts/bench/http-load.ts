@@ -17,6 +17,8 @@ export interface RouteLoad {
 }
 
 export interface HttpResult {
+  /** ANSWER_CACHE of the server: 0 measures answering; the default measures the product as shipped. */
+  answerCache: string;
   connections: number;
   seconds: number;
   ping: RouteLoad;
@@ -30,9 +32,9 @@ interface ServerHandle {
   stop(): Promise<void>;
 }
 
-function startServer(timeoutMs: number): Promise<ServerHandle> {
+function startServer(timeoutMs: number, env: NodeJS.ProcessEnv): Promise<ServerHandle> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/http-server.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/http-server.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -89,9 +91,11 @@ function summary(route: string, runs: autocannon.Result[]): RouteLoad {
  * POST /api/ask under load against /bench/ping on the same server. The two routes take turns in
  * A-B-B-A order (half the time each, twice), after a warm-up of both, so drift in what else the
  * machine is doing lands on both routes alike instead of skewing the ratio.
+ * The bench cycles 60 questions, so with the answer cache on every ask after the first 60 is a
+ * cache hit: `answerCache: '0'` measures answering, the shipped default measures the cache.
  */
-export async function measureHttp({ connections = 10, seconds = 10, warmupSeconds = 2 } = {}): Promise<HttpResult> {
-  const server = await startServer(60_000);
+export async function measureHttp({ connections = 10, seconds = 10, warmupSeconds = 2, answerCache = '0' } = {}): Promise<HttpResult> {
+  const server = await startServer(60_000, { ANSWER_CACHE: answerCache });
   try {
     const url = `http://127.0.0.1:${server.port}`;
     const askRequests = BENCH_QUERIES.map((q) => ({
@@ -111,7 +115,7 @@ export async function measureHttp({ connections = 10, seconds = 10, warmupSecond
     ask.push(await load({ ...common, duration: half, requests: askRequests }));
     ask.push(await load({ ...common, duration: half, requests: askRequests }));
     ping.push(await load({ ...common, duration: half, requests: pingRequests }));
-    const result = { connections, seconds, ping: summary('GET /bench/ping', ping), ask: summary('POST /api/ask', ask) };
+    const result = { answerCache, connections, seconds, ping: summary('GET /bench/ping', ping), ask: summary('POST /api/ask', ask) };
     return { ...result, ratio: round(result.ask.requestsPerSec / result.ping.requestsPerSec, 3) };
   } finally {
     await server.stop();

@@ -5,6 +5,7 @@ import { loadConfig } from '../../server/config.js';
  * The product app in a process of its own, so autocannon (in the parent) and the server do
  * not share a core. Adds /bench/ping on this instance only: the baseline is the same fastify
  * instance with the same hooks (helmet, error handler), doing no answering work.
+ * ANSWER_CACHE comes from the parent's environment (0 turns the answer cache off).
  * Prints `BENCH_READY <port>` once /api/health is 200, then serves until killed.
  */
 const config = loadConfig({

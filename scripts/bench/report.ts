@@ -36,8 +36,14 @@ export function markdown(r: BenchReport): string {
     const h = r.http;
     out.push(`HTTP on 127.0.0.1 (autocannon, ${h.connections} connections, ${h.seconds} s per route taken in turns A-B-B-A, server in its own process, rate limit and question log off):`, '');
     out.push('| Route | req/s | p50 ms | p99 ms | requests | non-2xx | errors | bytes/response (with headers) |', '|---|---|---|---|---|---|---|---|');
-    for (const l of [h.ping, h.ask]) out.push(row([l.route, l.requestsPerSec, l.latencyP50Ms, l.latencyP99Ms, l.requests, l.non2xx, l.errors + l.timeouts, l.bytesPerResponse]));
-    out.push('', `Ratio /api/ask ÷ /bench/ping: ${round(h.ratio * 100, 1)}%.`, '');
+    const c = r.httpCached;
+    const rows = [
+      { l: h.ping, label: `${h.ping.route} (cache-off run)` },
+      { l: h.ask, label: `${h.ask.route}, answer cache off` },
+      ...(c ? [{ l: c.ping, label: `${c.ping.route} (cache-on run)` }, { l: c.ask, label: `${c.ask.route}, answer cache on (default; 60 questions cycled, so nearly all hits)` }] : []),
+    ];
+    for (const { l, label } of rows) out.push(row([label, l.requestsPerSec, l.latencyP50Ms, l.latencyP99Ms, l.requests, l.non2xx, l.errors + l.timeouts, l.bytesPerResponse]));
+    out.push('', `Ratio /api/ask ÷ /bench/ping: ${round(h.ratio * 100, 1)}% with the answer cache off${c ? `, ${round(c.ratio * 100, 1)}% with it on` : ''}.`, '');
   }
 
   if (r.coldStart) {

@@ -27,7 +27,10 @@ export interface IncompleteSize {
 export interface BenchSections {
   inProcess: InProcessResult[];
   incomplete?: IncompleteSize[];
+  /** Answer cache off: what answering costs. */
   http?: HttpResult;
+  /** Answer cache at its shipped default, same question cycle: what a repeated question costs. */
+  httpCached?: HttpResult;
   coldStart?: ColdStartResult;
 }
 
@@ -48,7 +51,7 @@ export function checkTargets({ inProcess, incomplete = [], http, coldStart }: Be
   const bigKilled = incomplete.find((r) => r.size === '100000');
   const checks = [
     check('real KB in-process p99 < 2 ms', real?.latencyMs.p99, 2, 'ms'),
-    check('HTTP /api/ask ≥ 50% of trivial route req/s', http ? Math.round(http.ratio * 1000) / 10 : undefined, 50, '%', true),
+    check('HTTP /api/ask ≥ 50% of trivial route req/s (answer cache off)', http ? Math.round(http.ratio * 1000) / 10 : undefined, 50, '%', true),
     check('100,000 records: index build < 60 s', big ? Math.round(big.buildMs / 100) / 10 : undefined, 60, 's'),
     check('100,000 records: p99 < 50 ms', big?.latencyMs.p99, 50, 'ms'),
     check('100,000 records: heap < 1.5 GB', big?.heapUsedMb, 1536, 'MB'),
