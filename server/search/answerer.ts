@@ -31,6 +31,12 @@ export interface AnswererOptions {
   threshold?: number;
   /** Suggestions below this confidence are not worth showing when declining. */
   suggestionFloor?: number;
+  /**
+   * Total IDF weight of a question's content words below which its confidence is scaled down:
+   * one rare word (df 1 of 77: 3.9) asks enough; "ปี" or "e-service" alone, found in a third of
+   * the records (about 1), does not.
+   */
+  minQuestionWeight?: number;
   /** How many BM25 hits are scored for confidence; more only costs time. */
   candidates?: number;
   fieldBoost?: Partial<Record<Field, number>>;
@@ -63,6 +69,7 @@ const defaultOptions = {
   weights: DEFAULT_WEIGHTS,
   threshold: ANSWER_THRESHOLD,
   suggestionFloor: 0.1,
+  minQuestionWeight: 3,
   candidates: 8,
   fieldBoost: FIELD_BOOST as Partial<Record<Field, number>>,
   conceptBoost: 1,
@@ -87,6 +94,9 @@ const SUPERSEDED_FACTOR = 0.85;
  * (digit → digital); never Thai (DESIGN.md), and never a term that matches as it is: the
  * stemmer already joins plurals, and a prefix expansion costs a scan of the term tree.
  */
+/** A token that is only a number (2565, 7, 4.0). */
+const NUMERIC = /^[\d.,]+$/;
+
 const PREFIX_TERM = /^[a-z][a-z0-9.-]{3,}$/;
 
 export interface ScoredCandidate {
@@ -171,10 +181,16 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
       return { id: hit.id as string, bm25: hit.score, features: f, rank };
     });
     scored.sort((a, b) => b.rank - a.rank);
+    // A question of one common word or only numbers ("ปี", "2565", "7") is covered by many
+    // records equally well, so coverage says nothing about which one it means: such questions
+    // get a confidence scaled down by how little they ask.
+    // Numbers narrow a question (ข้อ 7, ปี 2565) but never say what it is about.
+    const topicWeight = stats.units.reduce((sum, u) => (NUMERIC.test(u.unit.token) ? sum : sum + u.weight), 0);
+    const asked = Math.min(1, topicWeight / opts.minQuestionWeight);
     const ranked: ScoredCandidate[] = scored.map((c, i) => {
       const bestOther = i === 0 ? (scored[1]?.rank ?? 0) : scored[0]!.rank;
       const f = { ...c.features, margin: marginOf(c.rank, bestOther) };
-      return { id: c.id, bm25: c.bm25, features: f, score: confidence(f, opts.weights) };
+      return { id: c.id, bm25: c.bm25, features: f, score: confidence(f, opts.weights) * asked };
     });
     // Ranking and confidence weigh the evidence differently; the list must not claim more
     // confidence in an answer than in the one shown above it.

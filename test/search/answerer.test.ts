@@ -175,6 +175,19 @@ describe('confidence on the repository knowledge base', () => {
     expect(result.answers[0]!.score).toBeGreaterThanOrEqual(0.5);
   });
 
+  it.each(['1', '๗', '2565', '4.0', 'ปี', 'e-service'])(
+    'does not answer %j, a bare number or one common word, confidently',
+    (question) => {
+      const result = answerer.ask({ question, limit: 5 });
+      expect(result.answered).toBe(false);
+      for (const a of result.answers) expect(a.score).toBeLessThan(0.5);
+    },
+  );
+
+  it.each(['Biz Portal', 'CKAN', 'ค่าธรรมเนียม', 'metadata'])('answers the specific keyword %j', (question) => {
+    expect(answerer.ask({ question }).answered).toBe(true);
+  });
+
   it('gives an off-topic question a lower score than an on-topic one', () => {
     const on = answerer.ask({ question: 'ต้องเลือก focus area กี่ด้านสำหรับบัญชีข้อมูล' }).answers[0]?.score ?? 0;
     const off = answerer.ask({ question: 'ต้องเลือกเมนูอาหารกี่อย่างสำหรับงานเลี้ยง' }).answers[0]?.score ?? 0;
