@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { ROOT } from './child.js';
 import { median, round } from './stats.js';
@@ -69,7 +69,7 @@ async function once(timeoutMs: number): Promise<RunTiming> {
   const port = await freePort();
   const started = performance.now();
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['dist/main.mjs'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), QUESTION_LOG: 'off', KB_WATCH: 'off', LOG_LEVEL: 'info', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -83,7 +83,7 @@ async function once(timeoutMs: number): Promise<RunTiming> {
     const url = `http://127.0.0.1:${port}/api/health`;
     for (;;) {
       if (await healthy(url)) return { total: performance.now() - started, ...readLog(out.split('\n'), spawnedAt) };
-      if (exitCode !== undefined) throw new Error(`bench: server/main.ts exited with ${exitCode} before /api/health answered 200`);
+      if (exitCode !== undefined) throw new Error(`bench: dist/main.mjs exited with ${exitCode} before /api/health answered 200`);
       if (performance.now() - started > timeoutMs) throw new Error(`bench: no 200 from /api/health within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -105,6 +105,8 @@ function bareTsx(): Promise<number> {
 }
 
 export async function measureColdStart(runs = 5, timeoutMs = 30_000): Promise<ColdStartResult> {
+  // What `npm start` runs: the esbuild bundle of the server, plain node, no TypeScript loader.
+  execSync('npm run -s build:server', { cwd: ROOT, stdio: 'inherit' });
   const timings: RunTiming[] = [];
   for (let i = 0; i < runs; i++) timings.push(await once(timeoutMs));
   const bare: number[] = [];
@@ -115,7 +117,7 @@ export async function measureColdStart(runs = 5, timeoutMs = 30_000): Promise<Co
   };
   const times = timings.map((t) => round(t.total, 0));
   return {
-    command: 'node --import tsx server/main.ts',
+    command: 'node dist/main.mjs (npm start)',
     runs: times,
     medianMs: median(times),
     tsxBaselineMs: median(bare),

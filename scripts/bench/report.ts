@@ -51,7 +51,7 @@ export function markdown(r: BenchReport): string {
     const p = c.phasesMs;
     out.push(
       `Cold start (\`${c.command}\` to first 200 from /api/health): median ${c.medianMs} ms; runs ${c.runs.join(', ')} ms. ` +
-        `Medians from the server's log: first log line at ${p.toFirstLog ?? '?'} ms (Node, tsx, imports; an empty module under tsx takes ${c.tsxBaselineMs} ms), ` +
+        `Medians from the server's log: first log line at ${p.toFirstLog ?? '?'} ms (Node and imports; for comparison an empty module under tsx, as in npm run dev, takes ${c.tsxBaselineMs} ms), ` +
         `knowledge load and index build ${p.knowledgeLoad ?? '?'} ms, listening at ${p.toListening ?? '?'} ms.`,
       '',
     );
