@@ -3,6 +3,7 @@ import path from 'node:path';
 import { documentsDir, loadKnowledgeBase } from './kb/load.js';
 import type { KnowledgeBase } from './kb/schema.js';
 import type { Answerer } from './search/types.js';
+import type { Logger } from './logger.js';
 
 /** One loaded knowledge base and the index built over it; replaced whole, never mutated. */
 export interface KnowledgeSnapshot {
@@ -19,12 +20,6 @@ export interface ReloadError {
 }
 
 export type ReloadOutcome = { ok: true; snapshot: KnowledgeSnapshot } | { ok: false; error: ReloadError };
-
-interface Logger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
 
 export interface KnowledgeServiceOptions {
   kbDir: string;

@@ -5,12 +5,7 @@ import { answerMessages, fallbackMessages, howToMessages, localizeSource, type T
 import type { ReplyClient } from './reply-client.js';
 import { TtlSet } from './ttl-set.js';
 import type { LineEvent } from './webhook-schema.js';
-
-interface Logger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+import type { Logger } from '../logger.js';
 
 export interface LineWebhookOptions {
   knowledge: KnowledgeService;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
+import type { Logger as FullLogger } from '../logger.js';
 
 export type Channel = 'api' | 'web' | 'line';
 
@@ -37,9 +38,7 @@ export interface QuestionLog {
   close(): Promise<void>;
 }
 
-interface Logger {
-  warn(obj: object, msg?: string): void;
-}
+type Logger = Pick<FullLogger, 'warn'>;
 
 export function hashUserId(userId: string, salt: string): string {
   return createHash('sha256').update(salt).update('\0').update(userId).digest('hex');
