@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ChildTimeoutError, ROOT, runChild } from './bench/child.js';
+import { ChildTimeoutError, ROOT, runChild, SERVER_NODE_FLAGS } from './bench/child.js';
 import { measureColdStart } from './bench/cold-start.js';
 import { measureHttp } from './bench/http-load.js';
 import type { InProcessResult } from './bench/in-process.js';
@@ -41,7 +41,7 @@ async function measureScale100k(): Promise<void> {
   const measuredAt = new Date().toISOString();
   process.stderr.write('bench: 100,000 records, bound 30 min…\n');
   const result = await runChild<InProcessResult>('scripts/bench/in-process.ts', {
-    nodeFlags: ['--expose-gc'],
+    nodeFlags: ['--expose-gc', ...SERVER_NODE_FLAGS],
     args: ['--size', '100000', '--asks', '500', '--seconds', '30', '--warmup', '10'],
     timeoutMs: 30 * 60 * 1000,
   });
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       let result: InProcessResult;
       try {
         result = await runChild<InProcessResult>('scripts/bench/in-process.ts', {
-          nodeFlags: ['--expose-gc'],
+          nodeFlags: ['--expose-gc', ...SERVER_NODE_FLAGS],
           args: ['--size', plan.size, '--asks', String(plan.asks), '--seconds', String(plan.seconds), '--warmup', String(plan.warmup), ...(plan.compareEngines ? ['--compare-engines'] : [])],
           timeoutMs: plan.timeoutMs,
         });

@@ -1,6 +1,6 @@
 import { execSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { ROOT } from './child.js';
+import { ROOT, SERVER_NODE_FLAGS } from './child.js';
 import { median, round } from './stats.js';
 
 export interface ColdStartResult {
@@ -69,7 +69,7 @@ async function once(timeoutMs: number): Promise<RunTiming> {
   const port = await freePort();
   const started = performance.now();
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, ['dist/main.mjs'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/main.mjs'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), QUESTION_LOG: 'off', KB_WATCH: 'off', LOG_LEVEL: 'info', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
-import { ROOT } from './child.js';
+import { ROOT, SERVER_NODE_FLAGS } from './child.js';
 import { BENCH_QUERIES } from './queries.js';
 import { round } from './stats.js';
 
@@ -34,7 +34,7 @@ interface ServerHandle {
 
 function startServer(timeoutMs: number, env: NodeJS.ProcessEnv): Promise<ServerHandle> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/http-server.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'scripts/bench/http-server.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
