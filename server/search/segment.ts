@@ -116,10 +116,23 @@ function thaiWords(words: Iterable<string> | undefined): Set<string> {
   return set;
 }
 
+/**
+ * The last wordcut engine built, by vocabulary. Building one loads wordcut's whole dictionary
+ * (about 0.4 s); every knowledge reload builds a new Answerer, usually over the same glossary,
+ * and the engine keeps no state between cuts, so the same vocabulary reuses it.
+ */
+let lastWordcut: { key: string; engine: ThaiEngine } | undefined;
+
+function cachedWordcutEngine(vocabulary: Set<string>): ThaiEngine {
+  const key = [...vocabulary].sort().join('\n');
+  if (lastWordcut?.key !== key) lastWordcut = { key, engine: wordcutEngine([...vocabulary]) };
+  return lastWordcut.engine;
+}
+
 /** Builds a segmenter. Construction loads the engine's dictionary; reuse the result. */
 export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   const vocabulary = thaiWords(options.words);
-  const engine = options.engine === 'intl' ? intlEngine() : wordcutEngine([...vocabulary]);
+  const engine = options.engine === 'intl' ? intlEngine() : cachedWordcutEngine(vocabulary);
 
   const cutThai = (run: string): string[] => {
     const out: string[] = [];

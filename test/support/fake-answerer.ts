@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../../server/kb/schema.js';
+import { renderAnswer } from '../../server/search/render.js';
 import type { Answer, Answerer, AskResult, Lang } from '../../server/search/types.js';
 
 /**
@@ -7,23 +8,11 @@ import type { Answer, Answerer, AskResult, Lang } from '../../server/search/type
  */
 export function createFakeAnswerer(kb: KnowledgeBase): Answerer {
   const byId = new Map(kb.records.map((r) => [r.id, r]));
-  function render(id: string, lang: Lang = 'th', score = 1): Answer | undefined {
+  const documents = new Map(kb.documents.map((d) => [d.id, d]));
+  const render = (id: string, lang: Lang = 'th', score = 1): Answer | undefined => {
     const r = byId.get(id);
-    const doc = r && kb.documents.find((d) => d.id === r.source.document);
-    const section = doc?.sections.find((s) => s.slug === r!.source.section);
-    if (!r || !doc || !section) return undefined;
-    const en = lang === 'en' && r.answer.en !== '';
-    return {
-      id: r.id,
-      score,
-      question: en ? r.question.en : r.question.th,
-      answer: en ? r.answer.en : r.answer.th,
-      original: { question: r.question.th, answer: r.answer.th },
-      translated: en,
-      tags: r.tags,
-      source: { document: doc.id, title: en ? doc.title.en : doc.title.th, section: section.slug, sectionTitle: en ? section.title.en : section.title.th, number: r.source.number, date: doc.date },
-    };
-  }
+    return r && renderAnswer(r, documents.get(r.source.document), lang, score);
+  };
   return {
     size: kb.records.length,
     record: (id, lang) => render(id, lang),
