@@ -88,6 +88,19 @@ export function formatThaiDate(iso: string, style: 'short' | 'long'): string {
   return `${day} ${names[month - 1]} ${year + BE_OFFSET}`;
 }
 
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "10 Sep 2021" for an ISO date, or the input unchanged when it is not one. Spelled out by hand
+ * because ICU versions disagree on English month abbreviations ("Sep" vs "Sept").
+ */
+export function formatEnglishDate(iso: string): string {
+  const m = ISO_RE.exec(iso);
+  const month = MONTHS_EN[Number(m?.[2]) - 1];
+  if (!m || !month) return iso;
+  return `${Number(m[3])} ${month} ${m[1]}`;
+}
+
 /** Thai fiscal year (BE) of an ISO date: the fiscal year starts on 1 October. */
 export function fiscalYearOf(iso: string): number {
   const [y, m] = iso.split('-').map(Number) as [number, number];

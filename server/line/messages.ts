@@ -1,5 +1,5 @@
 import type { KbDocument } from '../kb/schema.js';
-import { formatThaiDate } from '../kb/thai-date.js';
+import { formatEnglishDate, formatThaiDate } from '../kb/thai-date.js';
 import type { Answer, Lang } from '../search/types.js';
 import { fitText, truncateGraphemes, truncateUnits } from './text.js';
 
@@ -30,14 +30,6 @@ export function recordUrl(publicBaseUrl: string, id: string, lang: Lang): string
   return `${publicBaseUrl}/records/${id}${lang === 'en' ? '?lang=en' : ''}`;
 }
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "10 Sep 2021"; spelled out by hand because ICU versions disagree ("Sep" vs "Sept"). */
-export function englishDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${EN_MONTHS[(m ?? 1) - 1]} ${y}`;
-}
-
 /**
  * The search engine keeps section titles Thai (names printed in the handout); an English
  * chat reads better with the translated names when the knowledge base has them.
@@ -55,7 +47,7 @@ export function localizeSource(answer: Answer, documents: KbDocument[], lang: La
 export function sourceLine(answer: Answer, lang: Lang): string {
   const s = answer.source;
   if (lang === 'en') {
-    const lines = [`Source: question ${s.number}, ${s.sectionTitle} · ${s.title} · ${englishDate(s.date)}`];
+    const lines = [`Source: question ${s.number}, ${s.sectionTitle} · ${s.title} · ${formatEnglishDate(s.date)}`];
     if (answer.translated) lines.push('The English text is our translation of the Thai original, which is authoritative.');
     if (answer.supersededBy) lines.push(`Later guidance replaces this answer: see ${answer.supersededBy}.`);
     return lines.join('\n');

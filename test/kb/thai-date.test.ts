@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalYearOf, formatThaiDate, parseThaiDate } from '../../server/kb/thai-date.js';
+import { fiscalYearOf, formatEnglishDate, formatThaiDate, parseThaiDate } from '../../server/kb/thai-date.js';
 
 describe('parseThaiDate', () => {
   it.each([
@@ -70,5 +70,16 @@ describe('fiscalYearOf', () => {
     ['2020-10-01', 2564],
   ])('puts %s in fiscal year %i', (iso, year) => {
     expect(fiscalYearOf(iso)).toBe(year);
+  });
+});
+
+describe('formatEnglishDate', () => {
+  it.each([
+    ['2021-09-10', '10 Sep 2021'],
+    ['2020-09-11', '11 Sep 2020'],
+    ['2022-05-01', '1 May 2022'],
+    ['not a date', 'not a date'],
+  ])('formats %s as %s', (iso, text) => {
+    expect(formatEnglishDate(iso)).toBe(text);
   });
 });

@@ -1,18 +1,8 @@
-import { formatThaiDate } from '../../server/kb/thai-date.js';
+import { formatEnglishDate, formatThaiDate } from '../../server/kb/thai-date.js';
 import type { Answer } from './api.js';
 import { STRINGS, type Lang } from './i18n.js';
 
 /** How a source is cited on a card: "ข้อ 14 · ตัวชี้วัด e-service · 10 ก.ย. 2564 (2021-09-10)". */
-
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "10 Sep 2021"; written out by hand because Intl's en month abbreviations vary ("Sept") by locale data. */
-export function formatEnglishDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const month = MONTHS_EN[Number(m?.[2]) - 1];
-  if (!m || !month) return iso;
-  return `${Number(m[3])} ${month} ${m[1]}`;
-}
 
 export function formatDate(iso: string, lang: Lang): string {
   if (lang === 'en') return formatEnglishDate(iso);
