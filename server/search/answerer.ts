@@ -138,7 +138,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
     const analysis = analyzer.analyze(question, speller);
     const stats = queryStats(analysis.units, corpus);
     const terms = [...new Set([...indexTerms(analysis), ...negatedTerms(analysis.units)])];
-    if (terms.length === 0) return { answered: false, lang, answers: [], candidates: [], terms };
+    if (terms.length === 0) return { answered: false, status: 'none', lang, answers: [], candidates: [], terms };
     // A term in most records ranks nothing but costs a pass over most postings; at scale those
     // passes are the query time. Such terms are left out of the BM25 query (coverage in
     // confidence.ts still counts them), keeping at least the rarest few to rank with.
@@ -203,6 +203,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
     const shown = (answered ? ordered : ordered.filter((c) => c.score >= opts.suggestionFloor)).slice(0, limit);
     return {
       answered,
+      status: answered ? 'answered' : 'none',
       lang,
       answers: shown.map((c) => render(c.id, lang, Math.round(c.score * 1000) / 1000)),
       candidates: ordered,
@@ -212,8 +213,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
 
   return {
     ask(query: AskQuery): AskResult {
-      const { answered, lang, answers } = explain(query);
-      return { answered, lang, answers };
+      const { answered, status, lang, answers } = explain(query);
+      return { answered, status, lang, answers };
     },
     explain,
     record(id: string, lang: Lang = 'th'): Answer | undefined {

@@ -10,8 +10,16 @@ export interface AskFilters {
   indicator?: Indicator | string;
 }
 
+/** One earlier turn of the conversation, oldest first (at most 5), additive to the fixed contract. */
+export interface HistoryTurn {
+  question: string;
+  /** The record that turn was answered with (or the option the user chose). */
+  answerId?: string;
+}
+
 export interface AskQuery {
   question: string;
+  history?: HistoryTurn[];
   lang?: Lang;
   /** 1-10, default 3. */
   limit?: number;
@@ -44,10 +52,31 @@ export interface Answer {
   supersededBy?: string;
 }
 
+/**
+ * `answered`: the first answer is a confident match. `clarify`: the best candidates are close and
+ * answer different things, so `answers` holds 2-4 options to choose from. `none`: no confident
+ * match; `answers` holds suggestions (possibly none). `answered` is true only for "answered".
+ */
+export type AskStatus = 'answered' | 'clarify' | 'none';
+
+/**
+ * A short reply of the bot's own, in the response language, shown above (or instead of) answers:
+ * small talk, the hand-off to a person, asking what a follow-up refers to, a fiscal year that no
+ * record covers. Additive to the fixed contract.
+ */
+export interface BotMessage {
+  kind: 'greeting' | 'thanks' | 'identity' | 'handoff' | 'ask-topic' | 'year-not-covered';
+  text: string;
+  /** Example questions the user can tap (greetings, ask-topic). */
+  examples?: string[];
+}
+
 export interface AskResult {
   answered: boolean;
+  status: AskStatus;
   lang: Lang;
   answers: Answer[];
+  message?: BotMessage;
 }
 
 /** The answering engine over one loaded knowledge base. Pure and synchronous: no I/O. */

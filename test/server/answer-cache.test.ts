@@ -10,7 +10,7 @@ function countingAnswerer(): Answerer & { calls: AskQuery[] } {
     record: () => undefined,
     ask(query): AskResult {
       calls.push(query);
-      return { answered: false, lang: query.lang ?? 'th', answers: [] };
+      return { answered: false, status: 'none', lang: query.lang ?? 'th', answers: [] };
     },
   };
 }

@@ -20,7 +20,7 @@ export function createFakeAnswerer(kb: KnowledgeBase): Answerer {
       const lang: Lang = query.lang ?? (/[\u0E00-\u0E7F]/.test(query.question) ? 'th' : 'en');
       const hit = kb.records.find((r) => r.question.th === query.question || r.question.en === query.question);
       const answers = hit ? [render(hit.id, lang, 0.9)!] : [];
-      return { answered: answers.length > 0, lang, answers };
+      return { answered: answers.length > 0, status: answers.length > 0 ? 'answered' : 'none', lang, answers };
     },
   };
 }
