@@ -17,12 +17,16 @@ import { recordsRoutes } from './routes/records.js';
 import { webRoutes } from './routes/web.js';
 import { withAnswerCache } from './answer-cache.js';
 import { createAnswerer } from './search/answerer.js';
+import { createStore } from './store/create-store.js';
+import type { Store } from './store/types.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: AppConfig;
     knowledge: KnowledgeService;
     questionLog: QuestionLog;
+    /** The run-time store (SQLite by default, PostgreSQL with DATABASE_URL). */
+    store: Store;
     /** Present only when LINE credentials are configured. */
     lineWebhook?: LineWebhookService;
   }
@@ -31,6 +35,8 @@ declare module 'fastify' {
 export interface AppDeps {
   /** A ready service (tests); otherwise one is built over config.kbDir and loaded here. */
   knowledge?: KnowledgeService;
+  /** A ready, migrated store (tests: createMemoryStore()); otherwise createStore(config), closed with the app. */
+  store?: Store;
 }
 
 export const CONTENT_SECURITY_POLICY = {
@@ -55,6 +61,10 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
   });
+
+  const ownsStore = !deps.store;
+  const store = deps.store ?? (await createStore(config));
+  app.decorate('store', store);
 
   const ownsKnowledge = !deps.knowledge;
   const knowledge =
@@ -117,6 +127,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     await app.lineWebhook?.pending();
     if (ownsKnowledge) await knowledge.close();
     await questionLog.close();
+    if (ownsStore) await store.close();
   });
   return app;
 }
