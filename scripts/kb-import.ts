@@ -6,6 +6,8 @@
 import { parseArgs } from 'node:util';
 import { formatProblem } from '../server/kb/format-problem.js';
 import { importBatch, type ImportReport } from '../server/kb/import-batch.js';
+import { ImportBusyError, withImportLock } from '../server/kb/import-lock.js';
+import { cleanLeftovers } from '../server/kb/leftovers.js';
 import { DEFAULT_KB_DIR } from '../server/kb/load.js';
 
 const USAGE = 'usage: npm run kb:import -- <file> [--document <id>] [--title <th>] [--date YYYY-MM-DD] [--dry-run] [--replace] [--kb <dir>]';
@@ -43,15 +45,35 @@ async function main(): Promise<number> {
     console.error(`kb:import: expected one batch file, got ${positionals.length}\n${USAGE}`);
     return 1;
   }
-  const report = await importBatch({
-    kbDir: values.kb ?? DEFAULT_KB_DIR,
-    file: positionals[0]!,
-    document: values.document,
-    title: values.title,
-    date: values.date,
-    dryRun: values['dry-run'],
-    replace: values.replace,
-  });
+  const kbDir = values.kb ?? DEFAULT_KB_DIR;
+  const run = () =>
+    importBatch({
+      kbDir,
+      file: positionals[0]!,
+      document: values.document,
+      title: values.title,
+      date: values.date,
+      dryRun: values['dry-run'],
+      replace: values.replace,
+    });
+  let report: ImportReport;
+  try {
+    // The same lock as the server's admin import: one import at a time per knowledge base.
+    // Leftovers are removed inside it, so a running import's temp file is never taken for one.
+    report = values['dry-run']
+      ? await run()
+      : await withImportLock(kbDir, `kb:import ${positionals[0]}`, async () => {
+          const cleaned = await cleanLeftovers(kbDir);
+          for (const f of [...cleaned.tempFiles, ...cleaned.orphanSources]) console.warn(`kb:import: removed ${f} (left by an interrupted import)`);
+          return run();
+        });
+  } catch (cause) {
+    if (cause instanceof ImportBusyError) {
+      console.error(`kb:import: ${cause.message}`);
+      return 1;
+    }
+    throw cause;
+  }
   for (const line of summary(report, values['dry-run'])) console.log(line);
   for (const p of report.problems) (p.severity === 'error' ? console.error : console.warn)(formatProblem(p));
   return report.problems.some((p) => p.severity === 'error') ? 1 : 0;

@@ -85,6 +85,8 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     createKnowledgeService({
       kbDir: config.kbDir,
       createAnswerer: (kb) => withAnswerCache(createAnswerer(kb), config.answerCache),
+      buildInWorker: config.kbWorker,
+      wrapAnswerer: (answerer) => withAnswerCache(answerer, config.answerCache),
       logger: app.log.child({ component: 'knowledge' }),
     });
   const questionLog = createQuestionLog({ store, enabled: config.questionLog !== null, logger: app.log.child({ component: 'question-log' }) });

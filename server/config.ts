@@ -54,6 +54,8 @@ export interface AppConfig {
   metricsToken?: string;
   /** `pretty`: one readable line per entry (development); `json` (default): pino's JSON lines. */
   logFormat: 'json' | 'pretty';
+  /** Build indexes and run imports in worker threads (default on; off runs them on the main thread). */
+  kbWorker: boolean;
   /** How often replicas check the store's published-version marker (ms); default 3000. */
   reloadPollMs: number;
 }
@@ -112,6 +114,7 @@ const EnvSchema = z.object({
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   LOG_FORMAT: optional(z.enum(['json', 'pretty'], { error: 'must be "json" or "pretty"' })),
   RELOAD_POLL_MS: optional(count(200)),
+  KB_WORKER: optional(flag),
 });
 
 const IPV4_CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/;
@@ -184,5 +187,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: e.METRICS_TOKEN,
     logFormat: e.LOG_FORMAT ?? 'json',
     reloadPollMs: e.RELOAD_POLL_MS ?? 3000,
+    kbWorker: e.KB_WORKER ?? true,
   };
 }

@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { importBatch } from '../kb/import-batch.js';
+import { ImportBusyError } from '../kb/import-lock.js';
+import { runImport } from '../kb/run-import.js';
 import { HttpError, parseOr400 } from '../errors.js';
 import type { KnowledgeService, ReloadOutcome } from '../knowledge-service.js';
 
@@ -61,7 +62,7 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, { token
     const body = parseOr400(BatchBodySchema, request.body, 'batch');
     let report;
     try {
-      report = await importBatch({
+      report = await runImport({
         kbDir: knowledge.kbDir,
         file: body.filename,
         content: Buffer.from(body.content, 'utf8'),
@@ -70,8 +71,9 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, { token
         date: body.date,
         replace: body.replace,
         dryRun: body.dryRun,
-      });
+      }, { worker: app.config.kbWorker });
     } catch (cause) {
+      if (cause instanceof ImportBusyError) throw new HttpError(409, cause.message, undefined, { cause });
       throw new HttpError(422, `Batch ${body.filename} cannot be imported: ${(cause as Error).message}`, undefined, { cause });
     }
     const errors = report.problems.filter((p) => p.severity === 'error');

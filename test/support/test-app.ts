@@ -30,6 +30,8 @@ export async function buildTestApp(env: Record<string, string> = {}, kb: Fixture
     QUESTION_LOG: logFile,
     LOG_SALT: 'test-salt-0123456789',
     KB_WATCH: 'off',
+    // Main-thread builds: a worker costs seconds per app; test/server/knowledge-worker.test.ts covers it.
+    KB_WORKER: 'off',
     LOG_LEVEL: 'silent',
     ...env,
   });
