@@ -10,6 +10,8 @@ import { createLineWebhookService, type LineWebhookService } from './line/webhoo
 import { createQuestionLog, type QuestionLog } from './log/question-log.js';
 import { startRetention } from './log/retention.js';
 import { prettyStream } from './log-format.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { adminRoutes } from './routes/admin.js';
 import { askRoutes } from './routes/ask.js';
 import { documentsRoutes } from './routes/documents.js';
@@ -30,6 +32,8 @@ declare module 'fastify' {
     questionLog: QuestionLog;
     /** The run-time store (SQLite by default, PostgreSQL with DATABASE_URL). */
     store: Store;
+    /** Prometheus metrics (server/metrics.ts); other parts increment them. */
+    metrics: Metrics;
     /** Salt for hashing user ids: LOG_SALT, or the one kept in the store. */
     logSalt: string;
     /** Present only when LINE credentials are configured. */
@@ -53,6 +57,10 @@ export const CONTENT_SECURITY_POLICY = {
   connectSrc: ["'self'"],
   objectSrc: ["'none'"],
   frameAncestors: ["'none'"],
+  // No <base> to redirect relative URLs, forms post only here, no inline event handlers.
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  scriptSrcAttr: ["'none'"],
 };
 
 export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
@@ -75,6 +83,15 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     genReqId: () => crypto.randomUUID(),
   });
 
+  const metrics = createMetrics();
+  app.decorate('metrics', metrics);
+  app.addHook('onResponse', async (request, reply) => {
+    // The route pattern, not the URL: ids in URLs would make unbounded label values.
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpRequests.inc({ route, method: request.method, status: String(reply.statusCode) });
+    metrics.httpDuration.observe({ route, method: request.method }, reply.elapsedTime / 1000);
+  });
+
   const ownsStore = !deps.store;
   const store = deps.store ?? (await createStore(config));
   app.decorate('store', store);
@@ -87,9 +104,13 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       createAnswerer: (kb) => withAnswerCache(createAnswerer(kb), config.answerCache),
       buildInWorker: config.kbWorker,
       wrapAnswerer: (answerer) => withAnswerCache(answerer, config.answerCache),
+      onLoad: ({ ok, ms }) => {
+        metrics.reloads.inc({ result: ok ? 'ok' : 'failed' });
+        if (ok) metrics.reloadDuration.observe(ms / 1000);
+      },
       logger: app.log.child({ component: 'knowledge' }),
     });
-  const questionLog = createQuestionLog({ store, enabled: config.questionLog !== null, logger: app.log.child({ component: 'question-log' }) });
+  const questionLog = countingOutcomes(metrics, createQuestionLog({ store, enabled: config.questionLog !== null, logger: app.log.child({ component: 'question-log' }) }));
   // LOG_SALT wins when set; otherwise the store keeps one, so hashes survive restarts and agree across replicas.
   const logSalt = config.logSaltGenerated ? await store.setting('log-salt', () => randomBytes(32).toString('hex')) : config.logSalt;
   app.decorate('logSalt', logSalt);
@@ -116,7 +137,14 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     if (config.kbWatch) knowledge.watch();
   }
 
+  // Source maps show the original source: for developers, not for the public.
+  if (process.env.NODE_ENV === 'production') {
+    app.addHook('onRequest', async (request) => {
+      if (request.url.split('?')[0]!.endsWith('.map')) throw new HttpError(404, `Route GET ${request.url.split('?')[0]} not found`);
+    });
+  }
   await app.register(healthRoutes);
+  await app.register(metricsRoutes, { token: config.metricsToken });
   await app.register(askRoutes);
   await app.register(documentsRoutes);
   await app.register(recordsRoutes);
@@ -148,4 +176,16 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     if (ownsStore) await store.close();
   });
   return app;
+}
+
+/** Counts answer outcomes as questions are logged: every channel logs every question once. */
+function countingOutcomes(metrics: Metrics, log: QuestionLog): QuestionLog {
+  return {
+    ...log,
+    question(entry) {
+      metrics.answerOutcomes.inc({ channel: entry.channel, outcome: entry.outcome });
+      metrics.answerLatency.observe({ channel: entry.channel }, entry.latencyMs / 1000);
+      log.question(entry);
+    },
+  };
 }

@@ -61,6 +61,7 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, { token
   app.post('/api/admin/batches', { bodyLimit: BATCH_BODY_LIMIT }, async (request, reply) => {
     const body = parseOr400(BatchBodySchema, request.body, 'batch');
     let report;
+    const started = performance.now();
     try {
       report = await runImport({
         kbDir: knowledge.kbDir,
@@ -73,10 +74,13 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, { token
         dryRun: body.dryRun,
       }, { worker: app.config.kbWorker });
     } catch (cause) {
+      app.metrics.imports.inc({ result: cause instanceof ImportBusyError ? 'busy' : 'failed' });
       if (cause instanceof ImportBusyError) throw new HttpError(409, cause.message, undefined, { cause });
       throw new HttpError(422, `Batch ${body.filename} cannot be imported: ${(cause as Error).message}`, undefined, { cause });
     }
     const errors = report.problems.filter((p) => p.severity === 'error');
+    app.metrics.imports.inc({ result: errors.length > 0 ? 'rejected' : report.written ? 'written' : 'dry-run' });
+    app.metrics.importDuration.observe((performance.now() - started) / 1000);
     if (errors.length > 0) {
       const exists = errors.find((p) => /already exists|exists already|--replace|replace/i.test(p.message));
       const status = exists && !body.replace ? 409 : 422;
