@@ -10,6 +10,7 @@ import { createLineWebhookService, type LineWebhookService } from './line/webhoo
 import { createQuestionLog, type QuestionLog } from './log/question-log.js';
 import { startRetention } from './log/retention.js';
 import { prettyStream } from './log-format.js';
+import { startReplicaSync } from './replica-sync.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { adminRoutes } from './routes/admin.js';
@@ -32,6 +33,8 @@ declare module 'fastify' {
     questionLog: QuestionLog;
     /** The run-time store (SQLite by default, PostgreSQL with DATABASE_URL). */
     store: Store;
+    /** Tells other instances sharing the store to reload the knowledge (after an import or reload here). */
+    announceKnowledgeChange(): Promise<void>;
     /** Prometheus metrics (server/metrics.ts); other parts increment them. */
     metrics: Metrics;
     /** Salt for hashing user ids: LOG_SALT, or the one kept in the store. */
@@ -143,6 +146,9 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       if (request.url.split('?')[0]!.endsWith('.map')) throw new HttpError(404, `Route GET ${request.url.split('?')[0]} not found`);
     });
   }
+  // Replicas: every instance sharing a store follows the others' knowledge changes.
+  const sync = startReplicaSync({ store, knowledge, everyMs: config.reloadPollMs, logger: app.log.child({ component: 'replica-sync' }) });
+  app.decorate('announceKnowledgeChange', () => sync.announce());
   await app.register(healthRoutes);
   await app.register(metricsRoutes, { token: config.metricsToken });
   await app.register(askRoutes);
@@ -172,6 +178,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     await app.lineWebhook?.pending();
     if (ownsKnowledge) await knowledge.close();
     stopRetention();
+    sync.stop();
     await questionLog.close();
     if (ownsStore) await store.close();
   });

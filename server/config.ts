@@ -38,6 +38,8 @@ export interface AppConfig {
   logLevel: string;
   /** PostgreSQL URL of the shared store (replicas); undefined: the embedded SQLite store. */
   databaseUrl?: string;
+  /** PostgreSQL schema of the store's tables; default public. */
+  databaseSchema?: string;
   /** SQLite file of the embedded store; default var/store.sqlite. */
   storeFile: string;
   /** Question text older than this many days is purged from the store; 0 keeps it. Default 365. */
@@ -106,6 +108,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')),
   STORE_FILE: optional(z.string()),
+  DATABASE_SCHEMA: optional(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case identifier (letters, digits, _)')),
   QUESTION_RETENTION_DAYS: optional(count(0)),
   TRUST_PROXY: optional(z.string().transform((v, ctx) => parseTrustProxy(v, ctx))),
   REQUEST_TIMEOUT_MS: optional(count(1000)),
@@ -178,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     answerCache: e.ANSWER_CACHE ?? 1000,
     logLevel: e.LOG_LEVEL ?? 'info',
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
     storeFile: e.STORE_FILE ?? DEFAULT_STORE_FILE,
     questionRetentionDays: e.QUESTION_RETENTION_DAYS ?? 365,
     trustProxy: e.TRUST_PROXY ?? false,

@@ -55,6 +55,7 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, { token
     const outcome = await knowledge.reload();
     // The old index keeps serving, so a bad knowledge file is the editor's to fix: 422, not 5xx.
     if (!outcome.ok) throw new HttpError(422, `Reload failed; still serving the previous index: ${outcome.error.message}`);
+    await app.announceKnowledgeChange();
     return reloadSummary(outcome);
   });
 
@@ -94,6 +95,7 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, { token
     }
     if (!report.written) return reply.status(200).send({ report, reload: null });
     const outcome = await knowledge.reload();
+    if (outcome.ok) await app.announceKnowledgeChange();
     return reply.status(201).send({ report, reload: reloadSummary(outcome) });
   });
 };

@@ -10,6 +10,8 @@ export const DEFAULT_STORE_FILE = path.join(REPO_ROOT, 'var', 'store.sqlite');
 export interface StoreConfig {
   /** PostgreSQL URL; when set, the shared PostgreSQL store is used (replicas). */
   databaseUrl?: string;
+  /** PostgreSQL schema for the tables; default public. */
+  databaseSchema?: string;
   /** SQLite file used otherwise; default DEFAULT_STORE_FILE. */
   storeFile?: string;
 }
@@ -20,7 +22,7 @@ export interface StoreConfig {
  */
 export async function createStore(config: StoreConfig): Promise<Store> {
   const store = config.databaseUrl
-    ? createPostgresStore({ url: config.databaseUrl })
+    ? createPostgresStore({ url: config.databaseUrl, schema: config.databaseSchema })
     : createSqliteStore({ file: config.storeFile ?? DEFAULT_STORE_FILE });
   try {
     await store.migrate();
