@@ -76,6 +76,12 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.connectionTimeoutMs,
     keepAliveTimeout: config.keepAliveTimeoutMs,
+    // Node checks those timeouts only every connectionsCheckingInterval (30 s by default), which
+    // would let a slow body live up to twice the limit.
+    http: {
+      connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs),
+      headersTimeout: Math.min(60_000, config.requestTimeoutMs),
+    },
     logger: {
       level: config.logLevel,
       ...(config.logFormat === 'pretty' ? { stream: prettyStream() } : {}),
