@@ -10,6 +10,7 @@ import { createLineWebhookService, type LineWebhookService } from './line/webhoo
 import { createQuestionLog, type QuestionLog } from './log/question-log.js';
 import { startRetention } from './log/retention.js';
 import { prettyStream } from './log-format.js';
+import { registerApiDocs } from './docs.js';
 import { startReplicaSync } from './replica-sync.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -146,6 +147,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     if (config.kbWatch) knowledge.watch();
   }
 
+  await registerApiDocs(app);
   // Source maps show the original source: for developers, not for the public.
   if (process.env.NODE_ENV === 'production') {
     app.addHook('onRequest', async (request) => {

@@ -33,7 +33,7 @@ export function channelOf(request: FastifyRequest): Channel {
 }
 
 export const askRoutes: FastifyPluginAsync = async (app) => {
-  app.post('/api/ask', async (request): Promise<AskResult> => {
+  app.post('/api/ask', { schema: { tags: ['questions'], summary: 'Ask a question (Thai or English)', body: z.toJSONSchema(AskBodySchema, { io: 'input', unrepresentable: 'any' }) } }, async (request): Promise<AskResult> => {
     const body = parseOr400(AskBodySchema, request.body, 'question request');
     const { answerer } = requireSnapshot(app.knowledge);
     const started = performance.now();

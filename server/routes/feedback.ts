@@ -16,7 +16,7 @@ export const FeedbackBodySchema = z.strictObject({
 export type FeedbackBody = z.infer<typeof FeedbackBodySchema>;
 
 export const feedbackRoutes: FastifyPluginAsync = async (app) => {
-  app.post('/api/feedback', async (request, reply) => {
+  app.post('/api/feedback', { schema: { tags: ['questions'], summary: 'Say whether an answer helped', body: z.toJSONSchema(FeedbackBodySchema, { io: 'input', unrepresentable: 'any' }) } }, async (request, reply) => {
     const body = parseOr400(FeedbackBodySchema, request.body, 'feedback');
     const { answerer } = requireSnapshot(app.knowledge);
     if (!answerer.record(body.recordId)) throw new HttpError(404, `No record with id ${JSON.stringify(body.recordId)}`);

@@ -15,10 +15,10 @@ export function withoutPaths(message: string): string {
 const STORE_TIMEOUT_MS = 2000;
 
 /** Health checks are for load balancers and orchestrators: never rate-limited, never cached. */
-const probe = { config: { rateLimit: false } } as const;
+const probe = (summary: string) => ({ config: { rateLimit: false }, schema: { tags: ['operations'], summary } });
 
 export const healthRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/api/health', probe, async (_request, reply) => {
+  app.get('/api/health', probe('Knowledge base status (kept for existing monitors)'), async (_request, reply) => {
     const snapshot = app.knowledge.current();
     const lastError = app.knowledge.lastReloadError();
     const lastReloadError = lastError ? { message: withoutPaths(lastError.message), at: lastError.at.toISOString() } : undefined;
@@ -38,13 +38,13 @@ export const healthRoutes: FastifyPluginAsync = async (app) => {
   });
 
   /** Liveness: the process answers HTTP. Restart it when this fails, and only then. */
-  app.get('/api/health/live', probe, async (_request, reply) => {
+  app.get('/api/health/live', probe('Liveness: the process answers'), async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     return { status: 'ok' };
   });
 
   /** Readiness: send traffic here only when the index is loaded, the last reload worked and the store answers. */
-  app.get('/api/health/ready', probe, async (_request, reply) => {
+  app.get('/api/health/ready', probe('Readiness: index loaded, last reload ok, store reachable'), async (_request, reply) => {
     const snapshot = app.knowledge.current();
     const reloadError = app.knowledge.lastReloadError();
     let store: 'ok' | 'unreachable' = 'ok';
