@@ -96,12 +96,13 @@ export function lexicon(): Lexicon {
 }
 
 /**
- * How many of SUBTLEX-US's most frequent words count as everyday English. 5000 holds keep,
- * last, enough and none (ranks 171-702) and leaves out topic nouns such as visa (7625) or
- * deduct (16722); topic words that are in it (weather 1740) still lower a question's coverage,
- * they only stop counting as "never seen".
+ * How many of SUBTLEX-US's most frequent words count as everyday English. Topic words in it
+ * (weather 1740, visa 7625) still lower a question's coverage; they only stop counting as
+ * "never seen". Measured on all 344 evaluation questions after refitting: 5000 → answered and
+ * right 0.880, false declines 0.064; 10000 → 0.886, 0.060; 30000 → 0.886, 0.057 (off-topic
+ * declined 0.867 for all three). 10000 holds everyday words such as mandatory and compulsory.
  */
-export const GENERAL_ENGLISH_RANK = 5000;
+export const GENERAL_ENGLISH_RANK = 10000;
 
 const require = createRequire(import.meta.url);
 
