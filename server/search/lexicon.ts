@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
@@ -122,4 +122,38 @@ function loadGeneralWords(): Set<string> {
 export function isGeneralWord(token: string): boolean {
   generalWords ??= loadGeneralWords();
   return generalWords.has(token);
+}
+
+export interface LexiconProblem {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+/**
+ * Every problem of a lexicon folder (kb:check): invalid files, and `record:<id>` sources that
+ * name no record. A knowledge-base folder without a lexicon (a test fixture, an import
+ * preview) has nothing to check: the server reads the repository's lexicon.
+ */
+export function checkLexicon(dir: string, recordIds: ReadonlySet<string>): LexiconProblem[] {
+  const problems: LexiconProblem[] = [];
+  if (!existsSync(dir)) return problems;
+  for (const name of LEXICON_FILES) {
+    let data: Lexicon[LexiconFileName];
+    try {
+      data = readLexiconFile(dir, name);
+    } catch (e) {
+      const err = e as LexiconError;
+      problems.push({ file: err.file ?? path.join(dir, `${name}.json`), ...(err.line ? { line: err.line } : {}), message: err.message.replace(/^[^:]+(:\d+)?: /, '') });
+      continue;
+    }
+    const file = path.join(dir, `${name}.json`);
+    const text = readFileSync(file, 'utf8');
+    data.entries.forEach((e, i) => {
+      if (e.source.startsWith('record:') && !recordIds.has(e.source.slice('record:'.length))) {
+        problems.push({ file, ...(lineOfEntry(text, i) ? { line: lineOfEntry(text, i)! } : {}), message: `source ${e.source} is not a record id` });
+      }
+    });
+  }
+  return problems;
 }
