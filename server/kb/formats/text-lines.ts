@@ -82,3 +82,18 @@ export function cellHtml(lines: PrintedLine[], options: CellOptions): string {
 export function cellText(lines: PrintedLine[]): string {
   return lines.reduce((text, line) => joinWrapped(text, line.text), '');
 }
+
+/**
+ * A spreadsheet cell's plain text as HTML for html-to-text: each line its own
+ * paragraph (a blank line changes nothing), so list items typed one per line
+ * (`• …`, `1. …`) stay items and paragraphs stay paragraphs.
+ */
+export function plainTextHtml(text: string): string {
+  if (!/\n/.test(text)) return esc(text);
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => `<p>${esc(l)}</p>`)
+    .join('');
+}

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { COLUMNS, columnsFromHeader, type Column, type TableRecord } from '../parse-table.js';
 import { FormatError } from './format-error.js';
+import { plainTextHtml } from './text-lines.js';
 
 export interface XlsxOptions {
   /** Sheet to read; default: the first sheet whose header row names a question and an answer column. */
@@ -82,10 +83,12 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Pr
       rows.push({ line, cells: Array.from(cells, (c) => c ?? '') });
     });
     const address = (line: number) => (col: number) => `${sheet.name}!${columnLetter(col)}${line}`;
+    // Cells are plain text; the table parser, like html-to-text, takes HTML.
+    const record = (r: { line: number; cells: string[] }) => ({ line: r.line, cells: r.cells.map(plainTextHtml), address: address(r.line) });
     if (options.columns) {
       const columns = Object.fromEntries(Object.entries(options.columns).map(([k, letter]) => [k, columnIndex(letter!)!]));
       const body = rows.filter((r) => !columnsFromHeader(r.cells).includes('question'));
-      return { sheet: sheet.name, preamble: [], columns, records: body.map((r) => ({ ...r, address: address(r.line) })) };
+      return { sheet: sheet.name, preamble: [], columns, records: body.map(record) };
     }
     const headerAt = rows.findIndex((r) => {
       const names = columnsFromHeader(r.cells);
@@ -95,7 +98,7 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Pr
     const table: SheetTable = {
       sheet: sheet.name,
       preamble: rows.slice(0, headerAt).flatMap((r) => r.cells.filter((c) => c.trim())),
-      records: rows.slice(headerAt).map((r) => ({ ...r, address: address(r.line) })),
+      records: rows.slice(headerAt).map(record),
     };
     const names = columnsFromHeader(rows[headerAt]!.cells);
     if (names.includes('question') && names.includes('answer')) return table;
