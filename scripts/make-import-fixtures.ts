@@ -5,7 +5,7 @@
  * LibreOffice) and an .xlsx (exceljs); a PDF whose text layer is deliberately
  * broken Thai (with the repair counts it should give, and one row broken
  * beyond repair); and small bad files (no table, encrypted, missing column).
- *   npx tsx scripts/make-import-fixtures.ts        (needs /usr/bin/chromium)
+ *   npx tsx scripts/make-import-fixtures.ts [--no-chromium]   (needs /usr/bin/chromium)
  * The outputs are committed: tests never need Chromium or fonts to run.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -60,10 +60,10 @@ async function seedXlsx(layout: SeedLayout): Promise<Buffer> {
 /** Broken text layer of the 2563 seed, plus the repairs it needs and the row broken beyond repair. */
 function brokenPdf(layout: SeedLayout): { pdf: Buffer; expected: unknown } {
   const counts = emptyRepairCounts();
-  // The unrepairable row: a tone mark with no consonant under it, and a sara am whose nikhahit is
+  // The unrepairable row: a tone mark with no consonant under it (after sara aa and a space), and a sara am whose nikhahit is
   // lost where the dictionary cannot tell คำ from คา.
   const victim = layout.sections[0]!.rows[4]!;
-  const sabotaged = { ...victim, question: `\u0E48${victim.question}` };
+  const sabotaged = { ...victim, question: victim.question.replace(' ', ' \u0E48 ') };
   for (const m of victim.answer.matchAll(/\u0E33/g)) {
     const candidate = `${victim.answer.slice(0, m.index)} \u0E32${victim.answer.slice(m.index + 1)}`;
     const phrase = /[\u0E01-\u0E4E]*[ ]\u0E32[\u0E01-\u0E4E]*/.exec(candidate.slice(Math.max(0, m.index - 20)))![0];
@@ -83,17 +83,22 @@ function brokenPdf(layout: SeedLayout): { pdf: Buffer; expected: unknown } {
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
   const layouts = await Promise.all(SEEDS.map((s) => seedLayout(s.file, s.name)));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage();
-    for (const layout of layouts) {
-      await page.setContent(seedHtml(layout), { waitUntil: 'load' });
-      await writeFile(path.join(OUT, `${layout.name}.pdf`), await page.pdf({ preferCSSPageSize: true }));
-      await writeFile(path.join(OUT, `${layout.name}.docx`), seedDocx(layout));
-      await writeFile(path.join(OUT, `${layout.name}.xlsx`), await seedXlsx(layout));
+  for (const layout of layouts) {
+    await writeFile(path.join(OUT, `${layout.name}.docx`), seedDocx(layout));
+    await writeFile(path.join(OUT, `${layout.name}.xlsx`), await seedXlsx(layout));
+  }
+  // --no-chromium: rebuild everything but the Chromium-printed seed PDFs.
+  if (!process.argv.includes('--no-chromium')) {
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      for (const layout of layouts) {
+        await page.setContent(seedHtml(layout), { waitUntil: 'load' });
+        await writeFile(path.join(OUT, `${layout.name}.pdf`), await page.pdf({ preferCSSPageSize: true }));
+      }
+    } finally {
+      await browser.close();
     }
-  } finally {
-    await browser.close();
   }
   const broken = brokenPdf(layouts[0]!);
   await writeFile(path.join(OUT, 'broken-thai.pdf'), broken.pdf);

@@ -98,16 +98,16 @@ export async function readPdf(bytes: Uint8Array, clean: (s: string) => string): 
       const cells = new Map<string, TextRun[]>();
       let previous: { run: TextRun; at: ReturnType<typeof locate> } | undefined;
       for (const run of runs) {
-        let at: ReturnType<typeof locate>;
-        if (MARKS_ONLY.test(run.text)) {
+        let at = locate(grids, run);
+        if (!at && MARKS_ONLY.test(run.text)) {
           // A run of marks alone is drawn where the shaper put it, possibly over a rule: it belongs with the
-          // letter before it. Far from any letter, it is debris of the page break (Chromium leaves such).
+          // letter before it. Far from any letter, it is debris of a page break (Chromium leaves such).
           if (!previous || Math.abs(previous.run.y - run.y) > run.size) {
             warnings.push({ line: 1, where: `page ${p}`, message: `a Thai mark "${run.text}" far from any letter was ignored`, severity: 'warning' });
             continue;
           }
           at = previous.at;
-        } else at = locate(grids, run);
+        }
         previous = { run, at };
         if (!at) outside.push(run);
         else {
