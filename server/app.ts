@@ -17,12 +17,19 @@ import { recordsRoutes } from './routes/records.js';
 import { webRoutes } from './routes/web.js';
 import { withAnswerCache } from './answer-cache.js';
 import { createAnswerer } from './search/answerer.js';
+import { createConsole } from './console/console.js';
+import { consoleRoutes } from './routes/console.js';
+import { consoleWebRoutes } from './routes/console-web.js';
+import { createMemoryStore } from './store/memory-store.js';
+import type { Store } from './store/types.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: AppConfig;
     knowledge: KnowledgeService;
     questionLog: QuestionLog;
+    /** The run-time store (console: editors, sessions, draft, versions). Interim: memory until ops lands SQLite. */
+    store: Store;
     /** Present only when LINE credentials are configured. */
     lineWebhook?: LineWebhookService;
   }
@@ -31,6 +38,8 @@ declare module 'fastify' {
 export interface AppDeps {
   /** A ready service (tests); otherwise one is built over config.kbDir and loaded here. */
   knowledge?: KnowledgeService;
+  /** Run-time store; defaults to an in-memory one (interim, see the console section of README). */
+  store?: Store;
 }
 
 export const CONTENT_SECURITY_POLICY = {
@@ -68,6 +77,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   app.decorate('config', config);
   app.decorate('knowledge', knowledge);
   app.decorate('questionLog', questionLog);
+  app.decorate('store', deps.store ?? createMemoryStore());
 
   if (config.logSaltGenerated) app.log.warn('LOG_SALT not set: using a random salt for this process, so LINE user hashes will not match across restarts');
 
@@ -111,6 +121,17 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     app.log.info(`LINE webhook off: ${config.lineOffReason ?? 'no credentials'}`);
   }
 
+  const editorsConsole = createConsole({
+    kbDir: knowledge.kbDir,
+    store: app.store,
+    reload: () => knowledge.reload(),
+    // Decorated by the LINE side when configured (HELPERS.md contract).
+    questionAnswered: (questionId, recordId) =>
+      (app as unknown as { notifier?: { questionAnswered(q: string, r: string): Promise<void> } }).notifier?.questionAnswered(questionId, recordId) ?? Promise.resolve(),
+    logError: (message, err) => app.log.error({ err }, message),
+  });
+  await app.register(consoleRoutes, { console: editorsConsole, adminToken: config.adminToken });
+  await app.register(consoleWebRoutes);
   await app.register(webRoutes);
 
   app.addHook('onClose', async () => {
