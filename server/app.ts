@@ -17,10 +17,10 @@ import { recordsRoutes } from './routes/records.js';
 import { webRoutes } from './routes/web.js';
 import { withAnswerCache } from './answer-cache.js';
 import { createAnswerer } from './search/answerer.js';
+import { createStore } from './store/create-store.js';
 import { createConsole } from './console/console.js';
 import { consoleRoutes } from './routes/console.js';
 import { consoleWebRoutes } from './routes/console-web.js';
-import { createMemoryStore } from './store/memory-store.js';
 import type { Store } from './store/types.js';
 
 declare module 'fastify' {
@@ -28,7 +28,7 @@ declare module 'fastify' {
     config: AppConfig;
     knowledge: KnowledgeService;
     questionLog: QuestionLog;
-    /** The run-time store (console: editors, sessions, draft, versions). Interim: memory until ops lands SQLite. */
+    /** The run-time store (SQLite by default, PostgreSQL with DATABASE_URL). */
     store: Store;
     /** Present only when LINE credentials are configured. */
     lineWebhook?: LineWebhookService;
@@ -38,7 +38,7 @@ declare module 'fastify' {
 export interface AppDeps {
   /** A ready service (tests); otherwise one is built over config.kbDir and loaded here. */
   knowledge?: KnowledgeService;
-  /** Run-time store; defaults to an in-memory one (interim, see the console section of README). */
+  /** A ready, migrated store (tests: createMemoryStore()); otherwise createStore(config), closed with the app. */
   store?: Store;
 }
 
@@ -65,6 +65,10 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     genReqId: () => crypto.randomUUID(),
   });
 
+  const ownsStore = !deps.store;
+  const store = deps.store ?? (await createStore(config));
+  app.decorate('store', store);
+
   const ownsKnowledge = !deps.knowledge;
   const knowledge =
     deps.knowledge ??
@@ -77,7 +81,6 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   app.decorate('config', config);
   app.decorate('knowledge', knowledge);
   app.decorate('questionLog', questionLog);
-  app.decorate('store', deps.store ?? createMemoryStore());
 
   if (config.logSaltGenerated) app.log.warn('LOG_SALT not set: using a random salt for this process, so LINE user hashes will not match across restarts');
 
@@ -138,6 +141,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     await app.lineWebhook?.pending();
     if (ownsKnowledge) await knowledge.close();
     await questionLog.close();
+    if (ownsStore) await store.close();
   });
   return app;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_KB_DIR } from './kb/load.js';
+import { DEFAULT_STORE_FILE } from './store/create-store.js';
 import { REPO_ROOT } from './paths.js';
 
 /** The repository's question log, used when QUESTION_LOG is not set. */
@@ -35,6 +36,10 @@ export interface AppConfig {
   /** Recent questions whose results are kept per index; 0 disables the cache. */
   answerCache: number;
   logLevel: string;
+  /** PostgreSQL URL of the shared store (replicas); undefined: the embedded SQLite store. */
+  databaseUrl?: string;
+  /** SQLite file of the embedded store; default var/store.sqlite. */
+  storeFile: string;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +81,8 @@ const EnvSchema = z.object({
   KB_WATCH: optional(flag),
   ANSWER_CACHE: optional(count(0)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')),
+  STORE_FILE: optional(z.string()),
 });
 
 /**
@@ -121,5 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     kbWatch: e.KB_WATCH ?? true,
     answerCache: e.ANSWER_CACHE ?? 1000,
     logLevel: e.LOG_LEVEL ?? 'info',
+    databaseUrl: e.DATABASE_URL,
+    storeFile: e.STORE_FILE ?? DEFAULT_STORE_FILE,
   };
 }

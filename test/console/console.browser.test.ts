@@ -7,7 +7,11 @@ import { buildWeb } from '../../scripts/build-web.js';
 import { createAccounts } from '../../server/console/accounts.js';
 import { copyRepoKb, type TempKb } from '../support/fixture-kb.js';
 import { SAMPLE_BATCH } from '../support/sample-batch.js';
-import { CHROMIUM, HAVE_CHROMIUM, LAUNCH_OPTIONS, openPage, startApp, type RunningApp, type WatchedPage } from '../web/browser-support.js';
+import { buildApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { createMemoryStore } from '../../server/store/memory-store.js';
+import { CHROMIUM, HAVE_CHROMIUM, LAUNCH_OPTIONS, openPage, type WatchedPage } from '../web/browser-support.js';
+import type { FastifyInstance } from 'fastify';
 
 /**
  * The editors' console in Debian's Chromium against the real app over a temp copy of kb/:
@@ -38,9 +42,19 @@ async function screenshot(page: Page, name: string): Promise<void> {
   }
 }
 
+/** The real app on a free port over `kbDir`, with an in-memory store (nothing under var/). */
+async function startApp(kbDir: string): Promise<{ app: FastifyInstance; baseUrl: string; close(): Promise<void> }> {
+  const app = await buildApp(
+    loadConfig({ HOST: '127.0.0.1', PORT: '0', KB_DIR: kbDir, QUESTION_LOG: 'off', RATE_LIMIT_MAX: '0', KB_WATCH: 'off', LOG_LEVEL: 'silent', LOG_SALT: 'console-browser-test-salt' }),
+    { store: createMemoryStore() },
+  );
+  const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, baseUrl, close: () => app.close() };
+}
+
 describe.skipIf(!HAVE_CHROMIUM)('editors’ console in Chromium', () => {
   let browser: Browser;
-  let running: RunningApp;
+  let running: Awaited<ReturnType<typeof startApp>>;
   let kb: TempKb;
   let publisher: WatchedPage;
   let publisherOneTime: string;

@@ -118,8 +118,8 @@ describe('console API', () => {
   });
 
   it('accepts ADMIN_TOKEN as a publisher without a cookie', async () => {
-    t = await buildTestApp({ ADMIN_TOKEN: 'admin-token-0123456789' });
-    const res = await t.app.inject({ method: 'GET', url: '/api/console/session', headers: { authorization: 'Bearer admin-token-0123456789' } });
+    t = await buildTestApp({ ADMIN_TOKEN: 'console-admin-token-7f3a9c2e5b8d1046ae2f' });
+    const res = await t.app.inject({ method: 'GET', url: '/api/console/session', headers: { authorization: 'Bearer console-admin-token-7f3a9c2e5b8d1046ae2f' } });
     expect(res.json()).toMatchObject({ editor: 'admin-token', role: 'publisher' });
     expectError(await t.app.inject({ method: 'GET', url: '/api/console/draft', headers: { authorization: 'Bearer nope-nope-nope-nope' } }), 401, /ADMIN_TOKEN/);
   });
