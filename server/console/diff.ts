@@ -22,8 +22,9 @@ function lcsOps(a: string[], b: string[], offset: number): Op[] {
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) ops.push({ kind: ' ', text: a[i]!, a: offset + i++, b: offset + j++ });
-    else if (j < m && (i === n || table[i]![j + 1]! >= table[i + 1]![j]!)) ops.push({ kind: '+', text: b[j]!, a: offset + i, b: offset + j++ });
-    else ops.push({ kind: '-', text: a[i]!, a: offset + i++, b: offset + j });
+    // Removals before additions on a tie, as `diff -u` prints them.
+    else if (i < n && (j === m || table[i + 1]![j]! >= table[i]![j + 1]!)) ops.push({ kind: '-', text: a[i]!, a: offset + i++, b: offset + j });
+    else ops.push({ kind: '+', text: b[j]!, a: offset + i, b: offset + j++ });
   }
   return ops;
 }
