@@ -16,7 +16,7 @@ export async function inboxView(ctx: Ctx, root: HTMLElement): Promise<void> {
   }
   const refresh = () => void inboxView(ctx, root);
 
-  const groupEl = (g: InboxGroup, index: number) => {
+  const groupEl = (g: InboxGroup) => {
     const picker = h('select', { attrs: { name: 'record' } }, ...g.suggestions.map((s) => h('option', { attrs: { value: s.id } }, `${s.id} (${s.score})`)));
     const search = h('input', { attrs: { type: 'search', autocomplete: 'off', name: 'record-search' } });
     search.addEventListener('input', async () => {
@@ -64,12 +64,11 @@ export async function inboxView(ctx: Ctx, root: HTMLElement): Promise<void> {
       'li',
       { class: 'group', attrs: { 'data-group': g.id } },
       h('h3', { attrs: { lang: 'th' } }, g.question),
-      h('p', { class: 'meta' }, `${t.asked(g.count)} · ${Object.entries(g.kinds).map(([k, n]) => `${k} ${n}`).join(', ')} · ${g.newest.slice(0, 16).replace('T', ' ')}`),
-      g.count > 1 ? h('details', null, h('summary', null, `${g.count}`), h('ul', null, ...g.items.map((i) => h('li', { attrs: { lang: 'th' } }, i.question)))) : null,
+      h('p', { class: 'meta' }, `${t.asked(g.count)} · ${Object.entries(g.kinds).map(([k, n]) => `${t.kinds[k] ?? k} ${n}`).join(', ')} · ${g.newest.slice(0, 16).replace('T', ' ')}`),
+      g.count > 1 ? h('details', null, h('summary', null, `${t.allAsked} (${g.count})`), h('ul', null, ...g.items.map((i) => h('li', { attrs: { lang: 'th' } }, i.question)))) : null,
       h('div', { class: 'group-actions' }, field(t.suggestions, picker), field(t.chooseRecord, search), addBtn),
       h('details', { class: 'new-record' }, h('summary', null, t.startRecord), field(t.filters.document, doc), field(t.filters.section, section), field(t.answerTh, answer), newBtn),
       dismissBtn,
-      index < 0 ? null : null,
     );
   };
 
