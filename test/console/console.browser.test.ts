@@ -102,7 +102,7 @@ describe.skipIf(!HAVE_CHROMIUM)('editors’ console in Chromium', () => {
     await page().locator('.record-row').first().waitFor();
     expect(await page().locator('.top .who').innerText()).toContain('publisher1');
     expect(publisher.problems).toEqual([]);
-  });
+  }, 120_000);
 
   it('imports a batch into the draft, showing its problems by line and likely duplicates side by side', async () => {
     await page().locator('a[data-tab="import"]').click();
@@ -128,7 +128,7 @@ describe.skipIf(!HAVE_CHROMIUM)('editors’ console in Chromium', () => {
     page().once('dialog', (d) => void d.accept());
     await page().getByRole('button', { name: 'ยกเลิกฉบับร่าง' }).click();
     await page().getByText('ฉบับร่างไม่มีการเปลี่ยนแปลง').waitFor();
-  });
+  }, 120_000);
 
   it('translates and tags a record, validating as the editor types', async () => {
     await page().goto(`${running.baseUrl}/admin#record/${RECORD}`);
@@ -143,7 +143,7 @@ describe.skipIf(!HAVE_CHROMIUM)('editors’ console in Chromium', () => {
     await screenshot(page(), 'record');
     await page().getByRole('button', { name: 'บันทึกลงฉบับร่าง' }).click();
     await page().getByText('แก้ไขในฉบับร่างแล้ว (ยังไม่เผยแพร่)').waitFor();
-  });
+  }, 120_000);
 
   it('adds a declined staff question as an alternate from the inbox', async () => {
     await page().locator('a[data-tab="inbox"]').click();

@@ -49,7 +49,8 @@ const ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string
 
 const changesState = (method: string) => method !== 'GET';
 
-describe('console API guards', () => {
+// Each sign-in hashes and checks passwords with scrypt at full cost: slow on a busy machine.
+describe('console API guards', { timeout: 120_000 }, () => {
   let shared: TestApp;
   let publisher: Awaited<ReturnType<typeof signedIn>>;
   let editor: Awaited<ReturnType<typeof signedIn>>;
@@ -82,7 +83,7 @@ describe('console API guards', () => {
   });
 });
 
-describe('console API', () => {
+describe('console API', { timeout: 120_000 }, () => {
   it('returns 401 for a wrong password and 201 with an httpOnly SameSite=Strict cookie for the right one', async () => {
     t = await buildTestApp();
     const { password } = await createAccounts({ store: t.app.store }).addEditor('somchai', 'editor');
