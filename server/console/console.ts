@@ -53,6 +53,24 @@ export function createConsole(options: ConsoleOptions) {
     return counts;
   }
 
+  const PENDING = 'console.pendingAnswers';
+  async function pending(): Promise<{ questionId: string; recordId: string }[]> {
+    try {
+      return JSON.parse((await store.getSetting(PENDING)) ?? '[]') as { questionId: string; recordId: string }[];
+    } catch {
+      return [];
+    }
+  }
+  /** Askers of questions answered by a new record hear about it once the record is published. */
+  async function tellPublished(): Promise<void> {
+    const waiting = await pending();
+    if (!waiting.length) return;
+    const live = allRecordIds(await draft.published());
+    const ready = waiting.filter((w) => live.has(w.recordId));
+    await store.putSetting(PENDING, JSON.stringify(waiting.filter((w) => !live.has(w.recordId))));
+    for (const w of ready) await tell([w.questionId], w.recordId);
+  }
+
   async function tell(questionIds: string[], recordId: string): Promise<void> {
     if (!options.questionAnswered) return;
     for (const id of questionIds) {
@@ -156,7 +174,9 @@ export function createConsole(options: ConsoleOptions) {
 
     async publish(actor: Actor, summary: string) {
       requirePublisher(actor);
-      return draft.publish(actor.editor, summary);
+      const result = await draft.publish(actor.editor, summary);
+      await tellPublished();
+      return result;
     },
     async discard(actor: Actor) {
       requirePublisher(actor);
@@ -213,8 +233,9 @@ export function createConsole(options: ConsoleOptions) {
       await draft.edit(actor.editor, (files) => {
         id = createRecord(files, input).id;
       });
-      // Not announced to askers yet: the record exists only in the draft until it is published.
-      await resolveGroup(store, group, { kind: 'record', recordId: id, by: actor.editor });
+      // Announced to askers only when the record is published (tellPublished).
+      const ids = await resolveGroup(store, group, { kind: 'record', recordId: id, by: actor.editor });
+      await store.putSetting(PENDING, JSON.stringify([...(await pending()), ...ids.map((questionId) => ({ questionId, recordId: id }))]));
       return { resolved: group.count, recordId: id };
     },
 
