@@ -24,8 +24,9 @@ export function knowledgeBaseOf(files: KnowledgeFiles): KnowledgeBase {
 
 export interface SideResult {
   status: AskStatus;
-  answers: { id: string; score: number; question: string }[];
-  /** The terms the engine searched for: why it matched. */
+  /** Each answer with the question's terms it matched: why it matched. */
+  answers: { id: string; score: number; question: string; matched: string[] }[];
+  /** The terms the engine searched for. */
   terms: string[];
   message?: string;
 }
@@ -51,11 +52,12 @@ export function createAnswererCache(max = 2): AnswererCache {
 }
 
 export function askOne(answerer: ExplainingAnswerer, query: AskQuery): SideResult {
-  const r = answerer.explain({ ...query, limit: query.limit ?? 3 });
+  const { result: r, terms, candidates } = answerer.explain({ ...query, limit: query.limit ?? 3 });
+  const matched = new Map(candidates.map((c) => [c.id, c.matched]));
   return {
     status: r.status,
-    answers: r.answers.map((a) => ({ id: a.id, score: Math.round(a.score * 1000) / 1000, question: a.question })),
-    terms: r.terms,
+    answers: r.answers.map((a) => ({ id: a.id, score: Math.round(a.score * 1000) / 1000, question: a.question, matched: matched.get(a.id) ?? [] })),
+    terms,
     ...(r.message ? { message: r.message.text } : {}),
   };
 }

@@ -110,7 +110,7 @@ export interface Change {
 
 export interface SideResult {
   status: string;
-  answers: { id: string; score: number; question: string }[];
+  answers: { id: string; score: number; question: string; matched: string[] }[];
   terms: string[];
   message?: string;
 }

@@ -9,7 +9,7 @@ function side(ctx: Ctx, title: string, r: SideResult): HTMLElement {
     h('h3', null, title),
     h('p', null, h('span', { class: `status status-${r.status}` }, ctx.t.status[r.status] ?? r.status)),
     r.message ? h('p', null, r.message) : null,
-    h('ol', { class: 'answers' }, ...r.answers.map((a) => h('li', null, h('a', { attrs: { href: `#record/${a.id}` } }, a.id), ` · ${a.score}`, h('div', { class: 'q' }, a.question)))),
+    h('ol', { class: 'answers' }, ...r.answers.map((a) => h('li', null, h('a', { attrs: { href: `#record/${a.id}` } }, a.id), ` · ${a.score}`, h('div', { class: 'q' }, a.question), h('div', { class: 'terms' }, `${ctx.t.matched}: ${a.matched.join(' · ') || '—'}`)))),
     h('p', { class: 'terms' }, `${ctx.t.terms}: `, r.terms.join(' · ') || '—'),
   );
 }
