@@ -12,6 +12,7 @@ import {
 } from './confidence.js';
 import { CONCEPT_PREFIX } from './expand.js';
 import { compileFilters } from './filters.js';
+import type { EngineChoice } from './engine/select.js';
 import { buildIndex, FIELD_BOOST, type Field, type SearchIndex } from './index.js';
 import { detectLanguage } from './language.js';
 import { charGrams, dice } from './grams.js';
@@ -25,6 +26,8 @@ import type { Answer, Answerer, AskQuery, AskResult, Lang } from './types.js';
 export interface AnswererOptions {
   /** Thai segmentation engine; wordcut scored higher on the gold file (see segment.test.ts). */
   engine?: SegmenterEngine;
+  /** Retrieval engine: 'auto' picks MiniSearch or the compact index by size (engine/select.ts). */
+  retrieval?: EngineChoice;
   /** Logistic weights of the confidence model. */
   weights?: ConfidenceWeights;
   /** Minimum confidence for answered: true. */
@@ -66,6 +69,7 @@ export interface AnswererOptions {
 
 const defaultOptions = {
   engine: 'wordcut' as SegmenterEngine,
+  retrieval: 'auto' as EngineChoice,
   weights: DEFAULT_WEIGHTS,
   threshold: ANSWER_THRESHOLD,
   suggestionFloor: 0.1,
@@ -119,7 +123,7 @@ export interface ExplainingAnswerer extends Answerer {
 export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {}): ExplainingAnswerer {
   const opts = { ...defaultOptions, ...options, fieldBoost: { ...defaultOptions.fieldBoost, ...options.fieldBoost } };
   const analyzer: Analyzer = createAnalyzer(kb.glossary, { engine: opts.engine });
-  const index: SearchIndex = buildIndex(kb, analyzer);
+  const index: SearchIndex = buildIndex(kb, analyzer, { engine: opts.retrieval });
   const documents = new Map<string, KbDocument>(kb.documents.map((d) => [d.id, d]));
   const corpus = { documentFrequency: index.documentFrequency, size: index.size, isWordPart: index.isWordPart };
   const speller = createSpeller(spellingVocabulary(index, analyzer, kb));
@@ -144,18 +148,17 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
     // confidence.ts still counts them), keeping at least the rarest few to rank with.
     const searchTerms = rankingTerms(terms, index, Math.max(opts.commonTermMinDf, opts.commonTermShare * index.size));
 
-    const hits = index.search
-      .search(searchTerms.join(' '), {
-        boost: opts.fieldBoost,
-        prefix: (term) => PREFIX_TERM.test(term) && !index.documentFrequency.has(term),
-        fuzzy: false,
-        combineWith: 'OR',
-        bm25: opts.bm25,
-        boostTerm: (term) =>
-          term.startsWith(CONCEPT_PREFIX) ? opts.conceptBoost : term.startsWith(INTENT_PREFIX) ? opts.intentBoost : 1,
-        ...(accept ? { filter: (r) => accept(index.records.get(r.id as string)!.record) } : {}),
-      })
-      .slice(0, Math.max(opts.candidates, limit));
+    const hits = index.engine.retrieve({
+      terms: searchTerms.map((term) => ({
+        term,
+        boost: term.startsWith(CONCEPT_PREFIX) ? opts.conceptBoost : term.startsWith(INTENT_PREFIX) ? opts.intentBoost : 1,
+        prefix: PREFIX_TERM.test(term) && !index.documentFrequency.has(term),
+      })),
+      fieldBoost: opts.fieldBoost,
+      bm25: opts.bm25,
+      ...(accept ? { accept: (id: string) => accept(index.records.get(id)!.record) } : {}),
+      limit: Math.max(opts.candidates, limit),
+    });
 
     // Rank first on BM25 plus coverage, then compute each candidate's margin against the best
     // other candidate in that final order, so confidence describes the list the user sees.
@@ -163,7 +166,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
     const intents = terms.filter((t) => t.startsWith(INTENT_PREFIX));
     const queryGrams = charGrams(question);
     const scored = hits.map((hit) => {
-      const indexed = index.records.get(hit.id as string)!;
+      const indexed = index.records.get(hit.id)!;
       const f = features(stats, corpus, indexed);
       // The record's own question asks the same kind of thing (how / when / who ...).
       const sameIntent = intents.some((t) => indexed.questionTerms.has(t)) ? 1 : 0;
@@ -177,8 +180,8 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
           opts.rank.year * f.yearMismatch +
           opts.rank.intent * sameIntent +
           opts.rank.similarity * Math.max(0, ...indexed.questionGrams.map((g) => dice(queryGrams, g)))) *
-        (index.records.get(hit.id as string)!.record.supersededBy ? SUPERSEDED_FACTOR : 1);
-      return { id: hit.id as string, bm25: hit.score, features: f, rank };
+        (index.records.get(hit.id)!.record.supersededBy ? SUPERSEDED_FACTOR : 1);
+      return { id: hit.id, bm25: hit.score, features: f, rank };
     });
     scored.sort((a, b) => b.rank - a.rank);
     // A question of one common word or only numbers ("ปี", "2565", "7") is covered by many

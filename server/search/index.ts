@@ -1,16 +1,20 @@
-import MiniSearch from 'minisearch';
 import type { KnowledgeBase, KbRecord } from '../kb/schema.js';
 import { indexTerms, type Analyzer } from './analyze.js';
 import { CONCEPT_PREFIX } from './expand.js';
 import { charGrams } from './grams.js';
 import { negatedTerms } from './negation.js';
+import { buildEngine, chooseEngine, type EngineChoice } from './engine/select.js';
+import { TermIdSet } from './engine/term-id-set.js';
+import type { EngineDoc, RetrievalEngine } from './engine/types.js';
+import { Vocabulary } from './engine/vocabulary.js';
 
 /**
- * The MiniSearch index over the records, plus the per-record term sets and document
+ * The retrieval engine over the records (MiniSearch, or the compact index for large knowledge
+ * bases: engine/select.ts), plus the per-record term sets and document
  * frequencies the confidence model needs (MiniSearch keeps those private).
  *
- * Text is analyzed once here and handed to MiniSearch as space-joined terms, so MiniSearch's
- * own tokenizer is a split on spaces and both sides see exactly the terms analyze() produced.
+ * Text is analyzed once here and handed to the engine as terms per field, so the engine sees
+ * exactly the terms analyze() produced.
  */
 
 /**
@@ -37,7 +41,7 @@ const TEXT_FIELDS = FIELDS.filter((f): f is TextField => f !== 'negation');
 
 export interface IndexedRecord {
   record: KbRecord;
-  /** Every term and concept token in any field. */
+  /** Every term and concept token in any field (term ids in a typed array: TermIdSet). */
   terms: ReadonlySet<string>;
   /** Terms and concept tokens of the question and alternates only. */
   questionTerms: ReadonlySet<string>;
@@ -48,7 +52,7 @@ export interface IndexedRecord {
 }
 
 export interface SearchIndex {
-  search: MiniSearch<{ id: string }>;
+  engine: RetrievalEngine;
   records: ReadonlyMap<string, IndexedRecord>;
   /** Number of records containing the term in any field. */
   documentFrequency: ReadonlyMap<string, number>;
@@ -63,7 +67,10 @@ export interface SearchIndex {
   size: number;
 }
 
-const splitTerms = (text: string): string[] => (text === '' ? [] : text.split(' '));
+export interface BuildIndexOptions {
+  /** Retrieval engine; 'auto' (default) picks by knowledge-base size (engine/select.ts). */
+  engine?: EngineChoice;
+}
 
 function fieldTexts(record: KbRecord, kb: KnowledgeBase): Record<TextField, string> {
   const document = kb.documents.find((d) => d.id === record.source.document);
@@ -86,21 +93,15 @@ function indicatorConcepts(record: KbRecord, kb: KnowledgeBase): string[] {
     .map((c) => CONCEPT_PREFIX + c.id);
 }
 
-export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
-  const search = new MiniSearch<{ id: string }>({
-    idField: 'id',
-    fields: FIELDS,
-    storeFields: [],
-    tokenize: splitTerms,
-    processTerm: (t) => t,
-  });
+export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer, options: BuildIndexOptions = {}): SearchIndex {
+  const vocabulary = new Vocabulary();
   const records = new Map<string, IndexedRecord>();
   const documentFrequency = new Map<string, number>();
   const tokenFrequency = new Map<string, number>();
 
   const docs = kb.records.map((record) => {
     const texts = fieldTexts(record, kb);
-    const doc: Record<string, string> = { id: record.id };
+    const doc: Partial<Record<Field, string[]>> = {};
     const terms = new Set<string>();
     const questionTerms = new Set<string>();
     const negated: string[] = [];
@@ -110,25 +111,25 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
       for (const u of analysis.units) tokenFrequency.set(u.token, (tokenFrequency.get(u.token) ?? 0) + 1);
       const tokens = indexTerms(analysis);
       if (field === 'context') tokens.push(...indicatorConcepts(record, kb));
-      doc[field] = tokens.join(' ');
+      doc[field] = tokens;
       for (const t of tokens) {
         terms.add(t);
         if (QUESTION_FIELDS.includes(field)) questionTerms.add(t);
       }
     }
-    doc.negation = negated.join(' ');
+    doc.negation = negated;
     for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
     const years = record.tags.years.length > 0 ? record.tags.years : (kb.documents.find((d) => d.id === record.source.document)?.fiscalYears ?? []);
     const questionGrams = [record.question.th, record.question.en, ...record.alternates.th, ...record.alternates.en]
       .filter((q) => q !== '')
       .map(charGrams);
-    records.set(record.id, { record, terms, questionTerms, years, questionGrams });
-    return doc as { id: string };
+    records.set(record.id, { record, terms: TermIdSet.of(terms, vocabulary), questionTerms: TermIdSet.of(questionTerms, vocabulary), years, questionGrams });
+    return { id: record.id, fields: FIELDS.map((f) => doc[f] ?? []) } satisfies EngineDoc;
   });
-  search.addAll(docs);
+  const engine = buildEngine(chooseEngine(options.engine ?? 'auto', docs.length), docs, FIELDS, { vocabulary });
   // One newline-separated string: a part test is two substring searches, no per-word index.
   const thaiTerms = `\n${[...documentFrequency.keys()].filter((t) => /^[\u0E01-\u0E5B]+$/.test(t)).join('\n')}\n`;
   // Two letters begin or end far too many words to tell anything.
   const isWordPart = (word: string) => word.length >= 3 && (thaiTerms.includes(`\n${word}`) || thaiTerms.includes(`${word}\n`));
-  return { search, records, documentFrequency, tokenFrequency, isWordPart, size: kb.records.length };
+  return { engine, records, documentFrequency, tokenFrequency, isWordPart, size: kb.records.length };
 }
