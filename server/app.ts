@@ -17,6 +17,7 @@ import { recordsRoutes } from './routes/records.js';
 import { webRoutes } from './routes/web.js';
 import { withAnswerCache } from './answer-cache.js';
 import { createAnswerer } from './search/answerer.js';
+import { createCachedAnswerer } from './index-cache/analysis-file.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -61,7 +62,11 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     deps.knowledge ??
     createKnowledgeService({
       kbDir: config.kbDir,
-      createAnswerer: (kb) => withAnswerCache(createAnswerer(kb), config.answerCache),
+      createAnswerer: (kb) =>
+        withAnswerCache(
+          config.indexCacheDir ? createCachedAnswerer(kb, { kbDir: config.kbDir, dir: config.indexCacheDir, logger: app.log.child({ component: 'index-cache' }) }) : createAnswerer(kb),
+          config.answerCache,
+        ),
       logger: app.log.child({ component: 'knowledge' }),
     });
   const questionLog = createQuestionLog(config.questionLog, app.log);

@@ -12,6 +12,7 @@ import {
 } from './confidence.js';
 import { CONCEPT_PREFIX } from './expand.js';
 import { compileFilters } from './filters.js';
+import { analysisVersion, createAnalysisCache, type AnalysisCache, type SerializedAnalysisCache } from './analysis-cache.js';
 import type { EngineChoice } from './engine/select.js';
 import { buildIndex, FIELD_BOOST, type Field, type SearchIndex } from './index.js';
 import { detectLanguage } from './language.js';
@@ -28,6 +29,12 @@ export interface AnswererOptions {
   engine?: SegmenterEngine;
   /** Retrieval engine: 'auto' picks MiniSearch or the compact index by size (engine/select.ts). */
   retrieval?: EngineChoice;
+  /**
+   * Analyses of an earlier build (analysis-cache.ts); texts found there are not analysed again.
+   * `lexicon` is the word lists' contents, part of the cache's version. The answerer's
+   * `analysisCache` then holds this build's analyses, to be stored for the next build.
+   */
+  analysisCache?: { stored?: SerializedAnalysisCache; lexicon?: readonly string[] };
   /** Logistic weights of the confidence model. */
   weights?: ConfidenceWeights;
   /** Minimum confidence for answered: true. */
@@ -118,12 +125,17 @@ export interface Explained extends AskResult {
 
 export interface ExplainingAnswerer extends Answerer {
   explain(query: AskQuery): Explained;
+  /** This build's text analyses, when options.analysisCache was given. */
+  readonly analysisCache?: AnalysisCache;
 }
 
 export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {}): ExplainingAnswerer {
   const opts = { ...defaultOptions, ...options, fieldBoost: { ...defaultOptions.fieldBoost, ...options.fieldBoost } };
   const analyzer: Analyzer = createAnalyzer(kb.glossary, { engine: opts.engine });
-  const index: SearchIndex = buildIndex(kb, analyzer, { engine: opts.retrieval });
+  const analysisCache = options.analysisCache
+    ? createAnalysisCache(analysisVersion(analyzer, { glossary: kb.glossary, lexicon: options.analysisCache.lexicon }), options.analysisCache.stored)
+    : undefined;
+  const index: SearchIndex = buildIndex(kb, analysisCache ? analysisCache.wrap(analyzer) : analyzer, { engine: opts.retrieval });
   const documents = new Map<string, KbDocument>(kb.documents.map((d) => [d.id, d]));
   const corpus = { documentFrequency: index.documentFrequency, size: index.size, isWordPart: index.isWordPart };
   const speller = createSpeller(spellingVocabulary(index, analyzer, kb));
@@ -220,6 +232,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
       return { answered, status, lang, answers };
     },
     explain,
+    ...(analysisCache ? { analysisCache } : {}),
     record(id: string, lang: Lang = 'th'): Answer | undefined {
       return index.records.has(id) ? render(id, lang, 1) : undefined;
     },
