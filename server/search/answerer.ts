@@ -14,6 +14,7 @@ import { CONCEPT_PREFIX } from './expand.js';
 import { compileFilters } from './filters.js';
 import { analysisVersion, createAnalysisCache, type AnalysisCache, type SerializedAnalysisCache } from './analysis-cache.js';
 import type { EngineChoice } from './engine/select.js';
+import type { EngineName } from './engine/types.js';
 import { buildIndex, FIELD_BOOST, type Field, type SearchIndex } from './index.js';
 import { detectLanguage } from './language.js';
 import { charGrams, dice } from './grams.js';
@@ -127,6 +128,8 @@ export interface ExplainingAnswerer extends Answerer {
   explain(query: AskQuery): Explained;
   /** This build's text analyses, when options.analysisCache was given. */
   readonly analysisCache?: AnalysisCache;
+  /** The retrieval engine serving this knowledge base. */
+  readonly retrievalEngine: EngineName;
 }
 
 export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {}): ExplainingAnswerer {
@@ -232,6 +235,7 @@ export function createAnswerer(kb: KnowledgeBase, options: AnswererOptions = {})
       return { answered, status, lang, answers };
     },
     explain,
+    retrievalEngine: index.engine.name,
     ...(analysisCache ? { analysisCache } : {}),
     record(id: string, lang: Lang = 'th'): Answer | undefined {
       return index.records.has(id) ? render(id, lang, 1) : undefined;
