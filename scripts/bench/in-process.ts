@@ -7,7 +7,8 @@ import { createAnswerer } from '../../server/search/answerer.js';
 import { createAnalyzer } from '../../server/search/analyze.js';
 import { buildSyntheticKb } from '../synthetic-kb.js';
 import { emitPartial, emitResult } from './child.js';
-import type { EngineChoice } from '../../server/search/engine/select.js';
+import { chooseEngine, createCompactRetriever, type EngineChoice } from '../../server/search/engine/retrievers.js';
+import { createMiniSearchRetriever } from '../../server/search/retrieve.js';
 import type { BenchQuery } from './queries.js';
 import { questionStream } from './question-stream.js';
 import { MB, median, round, summarize, type LatencySummary } from './stats.js';
@@ -109,9 +110,10 @@ if (values.size !== 'real') {
 collectGarbage();
 const heapBefore = process.memoryUsage().heapUsed;
 const buildStart = performance.now();
-const answerer = createAnswerer(kb, { retrieval: engineChoice, analysisCache: {} });
+const retriever = engineChoice === 'auto' ? undefined : engineChoice === 'compact' ? createCompactRetriever : createMiniSearchRetriever;
+const answerer = createAnswerer(kb, { retriever, analysisCache: {} });
 const buildMs = performance.now() - buildStart;
-const engine = answerer.retrievalEngine;
+const engine = chooseEngine(engineChoice, kb.records.length);
 
 collectGarbage();
 const afterBuild = process.memoryUsage().heapUsed;
@@ -121,7 +123,7 @@ let warmBuildMs: number | undefined;
 if (values['warm-build']) {
   const stored = answerer.analysisCache!.serialize();
   const t = performance.now();
-  const warm = createAnswerer(kb, { retrieval: engineChoice, analysisCache: { stored } });
+  const warm = createAnswerer(kb, { retriever, analysisCache: { stored } });
   warmBuildMs = performance.now() - t;
   if (warm.analysisCache!.misses > 0) throw new Error(`bench: warm build analysed ${warm.analysisCache!.misses} texts`);
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { KnowledgeBase } from '../kb/schema.js';
 import type { Logger } from '../logger.js';
 import { REPO_ROOT } from '../paths.js';
+import { DEFAULT_LEXICON_DIR } from '../search/lexicon.js';
 import type { SerializedAnalysisCache } from '../search/analysis-cache.js';
 import { createAnswerer, type AnswererOptions, type ExplainingAnswerer } from '../search/answerer.js';
 
@@ -26,9 +27,16 @@ export function analysisFile(dir: string, kbDir: string): string {
   return path.join(dir, `analysis-${kbKey(kbDir)}.json`);
 }
 
-/** Every file under <kbDir>/lexicon (word lists), in path order: part of the cache's version. */
+/**
+ * Every file of the word lists (the search's lexicon, kb/lexicon, and a lexicon folder in the
+ * knowledge-base folder if it has one), in path order: part of the cache's version.
+ */
 export function readLexicon(kbDir: string): string[] {
-  const root = path.join(kbDir, 'lexicon');
+  const roots = [...new Set([DEFAULT_LEXICON_DIR, path.join(kbDir, 'lexicon')].map((d) => path.resolve(d)))];
+  return roots.flatMap((root) => readFolder(root).map((text) => `${root}\n${text}`));
+}
+
+function readFolder(root: string): string[] {
   if (!existsSync(root)) return [];
   const out: string[] = [];
   const walk = (dir: string) => {

@@ -1,10 +1,9 @@
 /**
- * The retrieve stage's interface: weighted query terms and a filter in, candidate records with
- * BM25 scores out. Two engines implement it (MiniSearch, the design's choice, and a compact
- * typed-array index for large knowledge bases); select.ts picks one by knowledge-base size.
- * Both score exactly as MiniSearch 7 does (BM25 per field, weighted by field and term boosts,
- * summed over terms, times the number of distinct query terms matched), so the ranking stages
- * after retrieval see the same numbers whichever engine ran.
+ * The compact engine's query interface: weighted terms and a filter in, candidate records with
+ * BM25 scores out (retrievers.ts adapts it to retrieve.ts's RetrieverFactory). It scores exactly
+ * as MiniSearch 7 does (BM25 per field, weighted by field and term boosts, summed over terms,
+ * times the number of distinct query terms matched), so the stages after retrieval see the same
+ * numbers whichever engine ran.
  */
 
 /** One record as the engines index it: its analysed terms per field, fields in the engine's order. */

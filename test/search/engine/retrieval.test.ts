@@ -1,119 +1,139 @@
 import { describe, expect, it } from 'vitest';
-import { buildCompactIndex } from '../../../server/search/engine/compact-index.js';
-import { buildMiniSearchEngine } from '../../../server/search/engine/minisearch-engine.js';
-import { chooseEngine, COMPACT_FROM } from '../../../server/search/engine/select.js';
-import type { EngineDoc, RetrievalEngine, RetrieveQuery } from '../../../server/search/engine/types.js';
+import { compactRetriever, chooseEngine, COMPACT_FROM, createAutoRetriever, createCompactRetriever } from '../../../server/search/engine/retrievers.js';
+import { Vocabulary } from '../../../server/search/engine/vocabulary.js';
+import { FIELDS, type Field, type SearchIndex } from '../../../server/search/index.js';
+import { resolveOptions } from '../../../server/search/options.js';
+import { createMiniSearchRetriever, type Retriever, type RetrieverFactory, type RetrieveRequest } from '../../../server/search/retrieve.js';
 import { createRandom } from '../../../scripts/synthetic-kb.js';
 
 /**
- * One retrieval suite, run against every engine the code can select (engine/select.ts), plus
- * the compact index with AND-first forced on, which large knowledge bases take.
+ * One retrieval suite, run against every engine the code can select (engine/retrievers.ts),
+ * plus the compact index with AND-first forced on, which large knowledge bases take.
  */
 
-const FIELDS = ['question', 'answer'];
-const BOOST = { question: 3, answer: 1 };
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const OPTIONS = resolveOptions({}).retrieval;
 
-const doc = (id: string, question: string, answer: string): EngineDoc => ({ id, fields: [question.split(' ').filter(Boolean), answer.split(' ').filter(Boolean)] });
+interface Doc {
+  id: string;
+  question: string;
+  answer: string;
+}
 
-const DOCS: EngineDoc[] = [
-  doc('a', 'pmqa score release', 'scores are released in october'),
-  doc('b', 'data catalog owner', 'the agency owns its data catalog'),
-  doc('c', 'e-service roadmap', 'a roadmap is required for e-service digital'),
-  doc('d', 'report deadline', 'report pmqa by the deadline pmqa pmqa'),
-  doc('e', 'digital government', 'digitalize process and digital service'),
-  doc('f', 'appeal letter', 'the appeal result comes by letter'),
+/** What a retriever reads of the index: each record's terms per field and document frequencies. */
+function indexOf(docs: readonly { id: string; terms: Partial<Record<Field, string[]>> }[]): SearchIndex {
+  const documentFrequency = new Map<string, number>();
+  const fields = docs.map(({ id, terms }) => {
+    const full = Object.fromEntries(FIELDS.map((f) => [f, terms[f] ?? []])) as Record<Field, string[]>;
+    for (const t of new Set(Object.values(full).flat())) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+    return { id, terms: full };
+  });
+  return { fields, documentFrequency, vocabulary: new Vocabulary(), size: docs.length } as unknown as SearchIndex;
+}
+
+const words = (text: string) => text.split(' ').filter(Boolean);
+const build = (factory: RetrieverFactory, docs: Doc[], options = OPTIONS): Retriever =>
+  factory(indexOf(docs.map((d) => ({ id: d.id, terms: { question: words(d.question), answer: words(d.answer) } }))), options);
+
+const DOCS: Doc[] = [
+  { id: 'a', question: 'pmqa score release', answer: 'scores are released in october' },
+  { id: 'b', question: 'data catalog owner', answer: 'the agency owns its data catalog' },
+  { id: 'c', question: 'e-service roadmap', answer: 'a roadmap is required for e-service digital' },
+  { id: 'd', question: 'report deadline', answer: 'report pmqa by the deadline pmqa pmqa' },
+  { id: 'e', question: 'digital government', answer: 'digitalize process and digital service' },
+  { id: 'f', question: 'appeal letter', answer: 'the appeal result comes by letter' },
 ];
 
-const engines: [string, (docs: EngineDoc[]) => RetrievalEngine][] = [
-  ['minisearch', (docs) => buildMiniSearchEngine(docs, FIELDS)],
-  ['compact', (docs) => buildCompactIndex(docs, FIELDS)],
-  ['compact, AND-first', (docs) => buildCompactIndex(docs, FIELDS, { andFirstMinPostings: 0 })],
+const engines: [string, RetrieverFactory][] = [
+  ['minisearch', createMiniSearchRetriever],
+  ['compact', createCompactRetriever],
+  ['compact, AND-first', compactRetriever({ andFirstMinPostings: 0 })],
 ];
 
-const query = (terms: string[], extra: Partial<RetrieveQuery> = {}): RetrieveQuery => ({
-  terms: terms.map((term) => ({ term })),
-  fieldBoost: BOOST,
-  bm25: BM25,
+const request = (terms: string[], extra: Partial<RetrieveRequest> = {}): RetrieveRequest => ({
+  terms: terms.map((term) => ({ term, weight: 1 })),
   limit: 10,
   ...extra,
 });
 
-describe.each(engines)('retrieval engine: %s', (_name, build) => {
-  const engine = build(DOCS);
+describe.each(engines)('retrieval engine: %s', (_name, factory) => {
+  const engine = build(factory, DOCS);
+  const retrieve = (terms: string[], extra: Partial<RetrieveRequest> = {}) => engine.retrieve(request(terms, extra));
 
   it('returns only records holding a query term, best first', () => {
-    const hits = engine.retrieve(query(['roadmap']));
+    const hits = retrieve(['roadmap']);
     expect(hits.map((h) => h.id)).toEqual(['c']);
     expect(hits[0]!.score).toBeGreaterThan(0);
   });
 
   it('ranks a term in the boosted question field above the same term in an answer', () => {
-    const hits = engine.retrieve(query(['pmqa']));
-    expect(hits.map((h) => h.id)).toEqual(['a', 'd']);
+    expect(retrieve(['pmqa']).map((h) => h.id)).toEqual(['a', 'd']);
   });
 
   it('ranks a record matching two distinct terms above records matching one', () => {
-    const hits = engine.retrieve(query(['digital', 'roadmap']));
+    const hits = retrieve(['digital', 'roadmap']);
     expect(hits[0]!.id).toBe('c');
     expect(hits.map((h) => h.id)).toContain('e');
   });
 
   it('returns nothing for unknown terms or an empty query', () => {
-    expect(engine.retrieve(query(['weather']))).toEqual([]);
-    expect(engine.retrieve(query([]))).toEqual([]);
+    expect(retrieve(['weather'])).toEqual([]);
+    expect(retrieve([])).toEqual([]);
   });
 
-  it('scales a term score by its boost', () => {
-    const [full] = engine.retrieve(query(['appeal']));
-    const [half] = engine.retrieve({ ...query([]), terms: [{ term: 'appeal', boost: 0.5 }] });
+  it('scales a term score by its weight', () => {
+    const [full] = retrieve(['appeal']);
+    const [half] = engine.retrieve({ terms: [{ term: 'appeal', weight: 0.5 }], limit: 10 });
     expect(half!.score).toBeCloseTo(full!.score / 2, 10);
   });
 
-  it('expands a prefix term to longer indexed terms, weighted below an exact match', () => {
-    const hits = engine.retrieve({ ...query([]), terms: [{ term: 'digit', prefix: true }] });
+  it('expands an unknown Latin term of 4+ letters to longer indexed terms, weighted below an exact match', () => {
+    const hits = retrieve(['digit']);
     expect(hits.map((h) => h.id).sort()).toEqual(['c', 'e']);
-    const exact = engine.retrieve(query(['digital'])).find((h) => h.id === 'c')!;
+    const exact = retrieve(['digital']).find((h) => h.id === 'c')!;
     expect(hits.find((h) => h.id === 'c')!.score).toBeLessThan(exact.score);
   });
 
   it('applies the filter before cutting to the limit', () => {
-    const hits = engine.retrieve(query(['pmqa', 'data', 'report'], { accept: (id) => id !== 'a', limit: 2 }));
+    const hits = retrieve(['pmqa', 'data', 'report'], { filter: (id) => id !== 'a', limit: 2 });
     expect(hits).toHaveLength(2);
     expect(hits.map((h) => h.id)).not.toContain('a');
   });
 
   it('returns at most limit records', () => {
-    expect(engine.retrieve(query(['the', 'pmqa', 'data', 'digital', 'appeal'], { limit: 3 }))).toHaveLength(3);
+    expect(retrieve(['the', 'pmqa', 'data', 'digital', 'appeal'], { limit: 3 })).toHaveLength(3);
   });
 
-  it('finds records holding every term of a query with common words (AND with OR fallback)', () => {
-    // "the" is in three records, "letter" in one: both modes must rank f first.
-    const hits = engine.retrieve(query(['the', 'letter'], { limit: 1 }));
-    expect(hits.map((h) => h.id)).toEqual(['f']);
-    // No record holds both: the OR fallback still finds each.
-    expect(engine.retrieve(query(['appeal', 'roadmap'], { limit: 2 })).map((h) => h.id).sort()).toEqual(['c', 'f']);
+  it('finds the record holding every term, and each record when none holds all (AND, OR fallback)', () => {
+    expect(retrieve(['the', 'letter'], { limit: 1 }).map((h) => h.id)).toEqual(['f']);
+    expect(retrieve(['appeal', 'roadmap'], { limit: 2 }).map((h) => h.id).sort()).toEqual(['c', 'f']);
+  });
+
+  it('leaves terms in most records out of the query once the knowledge base is large', () => {
+    // 600 records: "common" is in all of them, above commonTermShare and commonTermMinDf.
+    const docs = Array.from({ length: 600 }, (_, i) => ({ id: `r${i}`, question: `common q${i}`, answer: i === 7 ? 'rare common' : 'common' }));
+    const hits = build(factory, docs, { ...OPTIONS, commonTermMinDf: 100 }).retrieve(request(['common', 'rare', 'q9', 'q8']));
+    expect(hits.map((h) => h.id).sort()).toEqual(['r7', 'r8', 'r9']);
   });
 });
 
 /** A random corpus with skewed term frequencies, like real text. */
-function randomDocs(count: number, seed: number): EngineDoc[] {
+function randomDocs(count: number, seed: number): Doc[] {
   const rnd = createRandom(seed);
   const word = () => `w${Math.floor(rnd() ** 3 * 400)}`;
-  const terms = (min: number, max: number) => Array.from({ length: min + Math.floor(rnd() * (max - min)) }, word);
-  return Array.from({ length: count }, (_, i) => ({ id: `r${i}`, fields: [terms(3, 10), terms(10, 60)] }));
+  const text = (min: number, max: number) => Array.from({ length: min + Math.floor(rnd() * (max - min)) }, word).join(' ');
+  return Array.from({ length: count }, (_, i) => ({ id: `r${i}`, question: text(3, 10), answer: text(10, 60) }));
 }
 
 describe('engines agree', () => {
   const docs = randomDocs(600, 7);
-  const mini = buildMiniSearchEngine(docs, FIELDS);
-  const compact = buildCompactIndex(docs, FIELDS);
+  const mini = build(createMiniSearchRetriever, docs);
+  const compact = build(createCompactRetriever, docs);
   const rnd = createRandom(11);
 
-  it('gives MiniSearch\'s scores and order, to the bit, on random queries', () => {
+  it("gives MiniSearch's scores and order, to the bit, on random queries", () => {
     for (let i = 0; i < 200; i++) {
       const terms = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => `w${Math.floor(rnd() ** 2 * 420)}`))];
-      const q = { ...query(terms, { limit: 8 }), terms: terms.map((term, j) => ({ term, boost: j === 0 ? 0.5 : 1 })) };
+      const q = { terms: terms.map((term, j) => ({ term, weight: j === 0 ? 0.5 : 1 })), limit: 8 };
       expect(compact.retrieve(q)).toEqual(mini.retrieve(q));
     }
   });
@@ -122,5 +142,6 @@ describe('engines agree', () => {
     expect(chooseEngine('auto', COMPACT_FROM - 1)).toBe('minisearch');
     expect(chooseEngine('auto', COMPACT_FROM)).toBe('compact');
     expect(chooseEngine('minisearch', 1e6)).toBe('minisearch');
+    expect(typeof createAutoRetriever).toBe('function');
   });
 });
