@@ -19,7 +19,8 @@ import { loadKnowledgeBase } from '../server/kb/load.js';
  * warm-cache builds, heap after GC), HTTP throughput of uncached asks against /api/health and a
  * bare fastify hello in the same run, cold start of the bundle and of `npm start`, segmenters.
  * A full run writes bench-results/latest.{json,md} (committed); --quick writes quick.{json,md}.
- * `--only inprocess,http,cold,segment` runs some phases and only prints.
+ * `--only inprocess,http,cold,segment` runs some phases and only prints; `--sizes real,1000`
+ * keeps only those in-process sizes.
  * `--scale-100k` adds the 100,000-record size (bounded by --max-build-seconds, default 300 s for
  * the child's whole run) and also writes bench-results/scale-100k.json, which later runs show
  * when they skip that size.
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       'max-build-seconds': { type: 'string', default: '300' },
       'scale-100k': { type: 'boolean', default: false },
+      sizes: { type: 'string' },
     },
   });
   const quick = values.quick!;
@@ -60,6 +62,10 @@ async function main(): Promise<void> {
         { size: '10000', asks: 1000, seconds: 10, warmup: 100, timeoutMs: 480_000 },
         ...(values['scale-100k'] ? [{ size: '100000', asks: 500, seconds: 15, warmup: 20, timeoutMs: maxBuildSeconds * 1000 }] : []),
       ];
+
+  // --sizes 100000 (with --only inprocess) measures one size alone.
+  const wanted = values.sizes?.split(',');
+  if (wanted) for (let i = sizes.length - 1; i >= 0; i--) if (!wanted.includes(sizes[i]!.size)) sizes.splice(i, 1);
 
   const log = (msg: string) => process.stderr.write(`bench: ${msg} (load ${os.loadavg()[0]!.toFixed(2)})\n`);
   const startedAt = new Date();
