@@ -20,6 +20,7 @@ import { recordsRoutes } from './routes/records.js';
 import { webRoutes } from './routes/web.js';
 import { withAnswerCache } from './answer-cache.js';
 import { createAnswerer } from './search/answerer.js';
+import { createCachedAnswerer } from './index-cache/analysis-file.js';
 import { createStore } from './store/create-store.js';
 import { createConsole } from './console/console.js';
 import { consoleRoutes } from './routes/console.js';
@@ -87,7 +88,11 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     deps.knowledge ??
     createKnowledgeService({
       kbDir: config.kbDir,
-      createAnswerer: (kb) => withAnswerCache(createAnswerer(kb), config.answerCache),
+      createAnswerer: (kb) =>
+        withAnswerCache(
+          config.indexCacheDir ? createCachedAnswerer(kb, { kbDir: config.kbDir, dir: config.indexCacheDir, logger: app.log.child({ component: 'index-cache' }) }) : createAnswerer(kb),
+          config.answerCache,
+        ),
       logger: app.log.child({ component: 'knowledge' }),
     });
   const questionLog = createQuestionLog({ store, enabled: config.questionLog !== null, logger: app.log.child({ component: 'question-log' }) });
