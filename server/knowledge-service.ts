@@ -37,6 +37,8 @@ export interface KnowledgeServiceOptions {
    */
   buildInWorker?: boolean;
   wrapAnswerer?: (answerer: Answerer) => Answerer;
+  /** The worker builds with the analysis cache in this folder (INDEX_CACHE); unset: no cache. */
+  workerIndexCacheDir?: string;
   /** Told after every load attempt (metrics). */
   onLoad?: (result: { ok: boolean; ms: number; records?: number }) => void;
 }
@@ -76,7 +78,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
       const kb = await load(kbDir);
       return { kb, answerer: createAnswerer(kb) };
     }
-    const built = await buildInWorker(kbDir);
+    const built = await buildInWorker(kbDir, { indexCacheDir: options.workerIndexCacheDir });
     return { kb: built.kb, answerer: options.wrapAnswerer ? options.wrapAnswerer(built.answerer) : built.answerer, dispose: built.dispose };
   }
 

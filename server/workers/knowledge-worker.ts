@@ -9,11 +9,12 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { importBatch, type ImportOptions } from '../kb/import-batch.js';
 import { loadKnowledgeBase } from '../kb/load.js';
+import { createCachedAnswerer } from '../index-cache/analysis-file.js';
 import { createAnswerer } from '../search/answerer.js';
 import type { Answerer } from '../search/types.js';
 
 export type WorkerJob =
-  | { kind: 'serve'; kbDir: string; port: MessagePort; state: SharedArrayBuffer }
+  | { kind: 'serve'; kbDir: string; indexCacheDir?: string; port: MessagePort; state: SharedArrayBuffer }
   | { kind: 'import'; options: ImportOptions };
 
 export interface CallRequest {
@@ -43,7 +44,8 @@ function answererMethods(answerer: Answerer): string[] {
 async function serve(j: Extract<WorkerJob, { kind: 'serve' }>): Promise<void> {
   const started = performance.now();
   const kb = await loadKnowledgeBase(j.kbDir);
-  const answerer: Answerer = createAnswerer(kb);
+  // The same build as the main thread's (app.ts), analysis cache included when configured.
+  const answerer: Answerer = j.indexCacheDir ? createCachedAnswerer(kb, { kbDir: j.kbDir, dir: j.indexCacheDir }) : createAnswerer(kb);
   const state = new Int32Array(j.state);
   j.port.on('message', (req: CallRequest) => {
     let reply: CallReply;

@@ -21,11 +21,11 @@ const CALL_TIMEOUT_MS = 10_000;
  * interface stays synchronous; a call costs the search itself plus a message round trip.
  * Only the knowledge base (plain data, for the records and documents routes) is copied back.
  */
-export function buildInWorker(kbDir: string): Promise<WorkerBuild> {
+export function buildInWorker(kbDir: string, options: { indexCacheDir?: string } = {}): Promise<WorkerBuild> {
   const { port1, port2 } = new MessageChannel();
   const state = new SharedArrayBuffer(4);
   const flag = new Int32Array(state);
-  const job: WorkerJob = { kind: 'serve', kbDir, port: port2, state };
+  const job: WorkerJob = { kind: 'serve', kbDir, indexCacheDir: options.indexCacheDir, port: port2, state };
   const worker: Worker = spawnWorker('knowledge-worker', { workerData: job, transferList: [port2] });
   let dead: string | undefined;
 
