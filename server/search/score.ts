@@ -93,11 +93,18 @@ export function features(q: QuestionAnalysis, corpus: CorpusStats, r: IndexedRec
     questionCoverage: questionCoverage / total,
     unknown: unknown / total,
     yearMismatch,
-    similarity: Math.max(0, ...r.questionGrams.map((g) => dice(q.grams, g))),
+    similarity: bestDice(q.grams, r.questionGrams),
     answerType: q.answerType !== undefined && r.answerTypes.has(q.answerType) ? 1 : 0,
     superseded: superseded ? 1 : 0,
     specificity: Math.min(1, q.topicWeight / minQuestionWeight),
   };
+}
+
+/** The best Dice similarity of the question to any phrasing (a loop: no array per candidate). */
+function bestDice(grams: ReadonlySet<string>, phrasings: readonly ReadonlySet<string>[]): number {
+  let best = 0;
+  for (const g of phrasings) best = Math.max(best, dice(grams, g));
+  return best;
 }
 
 export function logistic(f: Features, w: ScoringWeights): number {
