@@ -83,6 +83,9 @@ export interface ScoringOptions {
   /**
    * "Did you mean": when the two best candidates are both above the threshold, within this
    * score of each other and answer different things, the bot asks instead of picking one.
+   * Measured (all 344 questions): margin 0.02 in probability → answered and right 0.896,
+   * confidently wrong 0.017, asked 0.037; the same test on the logit scale (0.25 / 0.5 / 1)
+   * gave 0.906 / 0.890 / 0.873 right with 0.023 / 0.020 / 0.017 wrong, and no better on dev.
    */
   clarify: {
     margin: number;
