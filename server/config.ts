@@ -35,6 +35,11 @@ export interface AppConfig {
   /** Recent questions whose results are kept per index; 0 disables the cache. */
   answerCache: number;
   logLevel: string;
+  /**
+   * CSP frame-ancestors sources: the sites allowed to embed the chat (the widget's iframe).
+   * FRAME_ANCESTORS, space- or comma-separated origins; default ["'none'"] (nobody).
+   */
+  frameAncestors: string[];
 }
 
 export class ConfigError extends Error {
@@ -75,8 +80,27 @@ const EnvSchema = z.object({
   BODY_LIMIT: optional(count(1024)),
   KB_WATCH: optional(flag),
   ANSWER_CACHE: optional(count(0)),
+  FRAME_ANCESTORS: optional(z.string().transform((v, ctx) => parseFrameAncestors(v, ctx))),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
+
+/** An origin a CSP source list accepts: scheme://host[:port], host may start with `*.`. */
+const FRAME_ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
+
+/** `https://a.go.th, https://*.b.go.th` → sources; `none` or `'none'` → ["'none'"]; `self` → ["'self'"]. */
+function parseFrameAncestors(value: string, ctx: z.RefinementCtx): string[] {
+  const items = value.split(/[\s,]+/).filter(Boolean).map((v) => v.replace(/\/+$/, ''));
+  const keyword = (v: string) => v.replace(/'/g, '').toLowerCase();
+  if (items.length === 1 && keyword(items[0]!) === 'none') return ["'none'"];
+  const out: string[] = [];
+  for (const item of items) {
+    if (keyword(item) === 'self') out.push("'self'");
+    else if (FRAME_ORIGIN.test(item)) out.push(item.toLowerCase());
+    // The value itself is safe to echo: it is a list of public origins, not a secret.
+    else ctx.addIssue({ code: 'custom', message: `${JSON.stringify(item)} is not an origin like https://intranet.example.go.th (or 'self', or 'none' alone)` });
+  }
+  return out;
+}
 
 /**
  * Parses the environment once. Throws ConfigError naming every bad variable;
@@ -121,5 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     kbWatch: e.KB_WATCH ?? true,
     answerCache: e.ANSWER_CACHE ?? 1000,
     logLevel: e.LOG_LEVEL ?? 'info',
+    frameAncestors: e.FRAME_ANCESTORS ?? ["'none'"],
   };
 }

@@ -23,6 +23,7 @@ export interface FeedbackEntry {
   recordId: string;
   question: string;
   helpful: boolean;
+  reason?: 'wrong' | 'outdated' | 'unclear' | 'other';
   comment?: string;
   channel: Channel;
   requestId?: string;
