@@ -3,8 +3,10 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildApp } from '../../server/app.js';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildApp, type AppDeps } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { DEFAULT_KB_DIR } from '../../server/kb/load.js';
 import type { KnowledgeFile } from '../../server/kb/schema.js';
@@ -27,8 +29,11 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** The real app (search, routes, helmet CSP, web routes) listening on 127.0.0.1 with a temp question log. */
-export async function startApp(kbDir: string = DEFAULT_KB_DIR): Promise<RunningApp> {
+/**
+ * The real app (search, routes, helmet CSP, web routes) listening on 127.0.0.1 with a temp
+ * question log. `env` adds variables (FRAME_ANCESTORS); `deps` can swap the knowledge service.
+ */
+export async function startApp(kbDir: string = DEFAULT_KB_DIR, env: Record<string, string> = {}, deps: AppDeps = {}): Promise<RunningApp> {
   const logDir = await mkdtemp(path.join(tmpdir(), 'opdc-web-log-'));
   const questionLog = path.join(logDir, 'questions.jsonl');
   const app = await buildApp(
@@ -41,7 +46,9 @@ export async function startApp(kbDir: string = DEFAULT_KB_DIR): Promise<RunningA
       KB_WATCH: 'off',
       LOG_LEVEL: 'silent',
       LOG_SALT: 'web-browser-test-salt',
+      ...env,
     }),
+    deps,
   );
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
@@ -136,4 +143,44 @@ export async function waitForLogLine(file: string, predicate: (line: Record<stri
     if (Date.now() > deadline) throw new Error(`no matching line in ${file} after ${timeoutMs} ms; it has:\n${text}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+export interface A11yViolation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core in the page (or frame) and fails on any serious or critical violation, listing
+ * each rule and the elements it found. Injected through the DevTools protocol, which the page's
+ * CSP does not govern, so the page is checked under its real policy.
+ */
+export async function expectAccessible(target: Page | Frame, label: string): Promise<void> {
+  await target.evaluate(axeSource);
+  const violations = await target.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  const serious = violations.filter((v: A11yViolation) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, `${label}: axe-core found\n${serious.map((v: A11yViolation) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`).join('\n')}`).toEqual([]);
+}
+
+/** Presses Tab (or Shift+Tab) until `predicate` holds for the focused element; fails after `max` presses. */
+export async function tabUntil(page: Page, predicate: string, options: { back?: boolean; max?: number } = {}): Promise<void> {
+  for (let i = 0; i < (options.max ?? 40); i++) {
+    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+    const hit = await page.evaluate((p) => {
+      let el: Element | null = document.activeElement;
+      // Follow focus into an iframe's document when the frame is same-origin.
+      while (el instanceof HTMLIFrameElement && el.contentDocument) el = el.contentDocument.activeElement;
+      return el ? el.matches(p) : false;
+    }, predicate);
+    if (hit) return;
+  }
+  throw new Error(`focus never reached ${predicate} with ${options.back ? 'Shift+Tab' : 'Tab'}`);
 }
