@@ -14,6 +14,8 @@ import type { KnowledgeFile } from '../../server/kb/schema.js';
 /** Shared plumbing for the browser tests: Debian's Chromium, a real app on a free port, page checks. */
 
 export const CHROMIUM = '/usr/bin/chromium';
+/** Per test: a browser test walks through a whole flow, and the machine may be busy. */
+export const BROWSER_TEST_TIMEOUT = 120_000;
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
 
 export const LAUNCH_OPTIONS = {
@@ -101,12 +103,13 @@ export interface WatchedPage {
 export async function openPage(
   browser: Browser,
   baseUrl: string,
-  options: { locale: string; viewport: { width: number; height: number } },
+  options: { locale: string; viewport: { width: number; height: number }; allow?: string[] },
 ): Promise<WatchedPage> {
   const context = await browser.newContext({ locale: options.locale, viewport: options.viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  // Well under vitest's 30 s test timeout, so a missing element fails with playwright's own message.
-  page.setDefaultTimeout(8_000);
+  // Generous: eight helpers share two cores. Still under BROWSER_TEST_TIMEOUT, so a missing
+  // element fails with playwright's own message rather than vitest's timeout.
+  page.setDefaultTimeout(20_000);
   const problems: string[] = [];
   const apiRequests: WatchedPage['apiRequests'] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -114,7 +117,7 @@ export async function openPage(
     if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`csp: ${message.text()}`);
   });
   page.on('request', (request) => {
-    if (!request.url().startsWith(baseUrl)) problems.push(`outside request: ${request.url()}`);
+    if (![baseUrl, ...(options.allow ?? [])].some((origin) => request.url().startsWith(origin))) problems.push(`outside request: ${request.url()}`);
     if (new URL(request.url()).pathname.startsWith('/api/')) {
       apiRequests.push({ url: request.url(), method: request.method(), headers: request.headers() });
     }
@@ -133,7 +136,7 @@ export async function ask(page: Page, question: string): Promise<void> {
 }
 
 /** The lines the app wrote to its question log, once `predicate` matches one (the log is a write stream). */
-export async function waitForLogLine(file: string, predicate: (line: Record<string, unknown>) => boolean, timeoutMs = 3000): Promise<Record<string, unknown>> {
+export async function waitForLogLine(file: string, predicate: (line: Record<string, unknown>) => boolean, timeoutMs = 15_000): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const text = await readFile(file, 'utf8').catch(() => '');

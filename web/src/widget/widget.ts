@@ -5,7 +5,7 @@ import { STRINGS } from '../i18n.js';
  * widget.js: `<script src="https://<bot host>/widget.js" data-lang="th"></script>` on any page
  * adds a chat button and a panel holding the chat in an iframe (/embed, compact layout). The
  * iframe keeps the two pages apart both ways: the host page's CSS and CSP cannot break the chat,
- * and the chat cannot read the host page. The button and panel live in a closed shadow root with
+ * and the chat cannot read the host page. The button and panel live in a shadow root with
  * a constructed stylesheet, so host CSS does not reach them and a host CSP without
  * 'unsafe-inline' styles still lets them render. The host page must allow this origin in
  * script-src and frame-src; the bot must list the host in FRAME_ANCESTORS.
@@ -55,7 +55,7 @@ function mount(script: HTMLScriptElement): void {
 
   const host = document.createElement('div');
   host.setAttribute('data-opdc-qa-widget', '');
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const shadow = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(CSS);
   shadow.adoptedStyleSheets = [sheet];
