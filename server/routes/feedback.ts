@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { HttpError, parseOr400 } from '../errors.js';
+import { stripControl } from '../log/strip-control.js';
 import { channelOf } from './ask.js';
 import { QuestionTextSchema } from './question-schema.js';
 import { requireSnapshot } from './require-snapshot.js';
@@ -14,7 +15,8 @@ export const FeedbackBodySchema = z
     helpful: z.boolean({ error: 'must be true or false' }),
     /** Why an answer did not help (the web page's 👎 choice). Additive. */
     reason: z.enum(FEEDBACK_REASONS, { error: `must be one of ${FEEDBACK_REASONS.join(', ')}` }).optional(),
-    comment: z.string({ error: 'must be a string' }).trim().max(1000, 'must be at most 1000 characters').optional(),
+    // Control characters go before storing: a comment is later printed in reports and terminals.
+    comment: z.string({ error: 'must be a string' }).transform(stripControl).pipe(z.string().trim().max(1000, 'must be at most 1000 characters')).optional(),
   })
   .refine((b) => b.reason === undefined || !b.helpful, { path: ['reason'], message: 'is only for helpful: false' });
 export type FeedbackBody = z.infer<typeof FeedbackBodySchema>;

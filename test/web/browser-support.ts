@@ -9,6 +9,8 @@ import { expect } from 'vitest';
 import { buildApp, type AppDeps } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { DEFAULT_KB_DIR } from '../../server/kb/load.js';
+import { createMemoryStore } from '../../server/store/memory-store.js';
+import type { Store } from '../../server/store/types.js';
 import type { KnowledgeFile } from '../../server/kb/schema.js';
 
 /** Shared plumbing for the browser tests: Debian's Chromium, a real app on a free port, page checks. */
@@ -27,7 +29,8 @@ export const LAUNCH_OPTIONS = {
 export interface RunningApp {
   app: FastifyInstance;
   baseUrl: string;
-  questionLog: string;
+  /** Where the question log and feedback go (in memory unless `deps.store` says otherwise). */
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -36,30 +39,27 @@ export interface RunningApp {
  * question log. `env` adds variables (FRAME_ANCESTORS); `deps` can swap the knowledge service.
  */
 export async function startApp(kbDir: string = DEFAULT_KB_DIR, env: Record<string, string> = {}, deps: AppDeps = {}): Promise<RunningApp> {
-  const logDir = await mkdtemp(path.join(tmpdir(), 'opdc-web-log-'));
-  const questionLog = path.join(logDir, 'questions.jsonl');
+  const store = deps.store ?? createMemoryStore();
   const app = await buildApp(
     loadConfig({
       HOST: '127.0.0.1',
       PORT: '0',
       KB_DIR: kbDir,
-      QUESTION_LOG: questionLog,
       RATE_LIMIT_MAX: '0',
       KB_WATCH: 'off',
       LOG_LEVEL: 'silent',
       LOG_SALT: 'web-browser-test-salt',
       ...env,
     }),
-    deps,
+    { ...deps, store },
   );
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,
     baseUrl,
-    questionLog,
+    store,
     async close() {
       await app.close();
-      await rm(logDir, { recursive: true, force: true });
     },
   };
 }
@@ -135,16 +135,21 @@ export async function ask(page: Page, question: string): Promise<void> {
   await replies.nth(before).waitFor();
 }
 
-/** The lines the app wrote to its question log, once `predicate` matches one (the log is a write stream). */
-export async function waitForLogLine(file: string, predicate: (line: Record<string, unknown>) => boolean, timeoutMs = 15_000): Promise<Record<string, unknown>> {
+/**
+ * The question-log entry (`type: 'question'`) or feedback (`type: 'feedback'`) the app stored,
+ * once `predicate` matches one: the log writes in batches off the request path.
+ */
+export async function waitForLogLine(running: RunningApp, predicate: (line: Record<string, unknown>) => boolean, timeoutMs = 15_000): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const text = await readFile(file, 'utf8').catch(() => '');
-    const lines = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines: Record<string, unknown>[] = [
+      ...(await running.store.listQuestions()).map((q) => ({ type: 'question', ...q })),
+      ...(await running.store.listFeedback()).map((f) => ({ type: 'feedback', ...f })),
+    ];
     const hit = lines.find(predicate);
     if (hit) return hit;
-    if (Date.now() > deadline) throw new Error(`no matching line in ${file} after ${timeoutMs} ms; it has:\n${text}`);
-    await new Promise((r) => setTimeout(r, 50));
+    if (Date.now() > deadline) throw new Error(`no matching entry after ${timeoutMs} ms; the store has:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 

@@ -255,7 +255,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web chat in Chromium', () => {
       expect(await card.locator('.feedback-button.is-down').isDisabled()).toBe(true);
       expect(await card.locator('.feedback-button.is-up').getAttribute('aria-pressed')).toBe('true');
 
-      const line = await waitForLogLine(running.questionLog, (l) => l.type === 'feedback' && l.helpful === true);
+      const line = await waitForLogLine(running, (l) => l.type === 'feedback' && l.helpful === true);
       expect(line).toMatchObject({ recordId: TEMPLATE_RECORD, helpful: true, channel: 'web', question: TEMPLATE_QUESTION });
       expect(line.reason).toBeUndefined();
       expectClean(watched);
@@ -303,7 +303,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web chat in Chromium', () => {
       expect(sent.request().postDataJSON()).toMatchObject({ helpful: false, reason: 'outdated', comment: 'The 2566 handout moved the deadline.' });
       await expect.poll(() => card.locator('.feedback-status').innerText()).toBe('Thanks for your feedback');
       expect(await page.evaluate(() => document.activeElement?.classList.contains('feedback-status'))).toBe(true);
-      const line = await waitForLogLine(running.questionLog, (l) => l.type === 'feedback' && l.reason === 'outdated');
+      const line = await waitForLogLine(running, (l) => l.type === 'feedback' && l.reason === 'outdated');
       expect(line).toMatchObject({ recordId, helpful: false, comment: 'The 2566 handout moved the deadline.' });
       expectClean(watched);
     });

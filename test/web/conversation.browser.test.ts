@@ -126,7 +126,7 @@ describe.skipIf(!HAVE_CHROMIUM)('conversation in Chromium (fake answerer)', () =
     expect(body.history).toEqual([{ question: AMBIGUOUS.th, answerId: E_SERVICE }]);
     await expect.poll(() => lastReply(page).locator('.card').getAttribute('data-record-id')).toBe(E_SERVICE);
     expect(await choices.nth(1).getAttribute('aria-pressed')).toBe('true');
-    const line = await waitForLogLine(running.questionLog, (l) => l.type === 'question' && l.topId === E_SERVICE);
+    const line = await waitForLogLine(running, (l) => l.type === 'question' && l.topId === E_SERVICE);
     expect(line).toMatchObject({ channel: 'web', question: body.question });
     expect(watched.problems).toEqual([]);
   });
