@@ -113,8 +113,6 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     // X-Frame-Options cannot name other sites; when embedding is allowed, frame-ancestors alone decides.
     ...(embeddable ? { xFrameOptions: false } : {}),
   });
-  registerErrorHandlers(app, { bodyLimit: config.bodyLimit });
-  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
   if (config.rateLimitMax > 0) {
     await app.register(rateLimit, {
       max: config.rateLimitMax,
