@@ -35,6 +35,8 @@ export interface AppConfig {
   kbWatch: boolean;
   /** Recent questions whose results are kept per index; 0 disables the cache. */
   answerCache: number;
+  /** Folder of the analysis cache and index snapshot (server/index-cache/); null when INDEX_CACHE=off. */
+  indexCacheDir: string | null;
   logLevel: string;
   /**
    * CSP frame-ancestors sources: the sites allowed to embed the chat (the widget's iframe).
@@ -107,6 +109,7 @@ const EnvSchema = z.object({
   KB_WATCH: optional(flag),
   ANSWER_CACHE: optional(count(0)),
   FRAME_ANCESTORS: optional(z.string().transform((v, ctx) => parseFrameAncestors(v, ctx))),
+  INDEX_CACHE: optional(z.string()),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')),
   STORE_FILE: optional(z.string()),
@@ -197,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: e.BODY_LIMIT ?? 64 * 1024,
     kbWatch: e.KB_WATCH ?? true,
     answerCache: e.ANSWER_CACHE ?? 1000,
+    indexCacheDir: e.INDEX_CACHE === undefined ? path.join(REPO_ROOT, 'var', 'index-cache') : e.INDEX_CACHE.toLowerCase() === 'off' ? null : e.INDEX_CACHE,
     logLevel: e.LOG_LEVEL ?? 'info',
     frameAncestors: e.FRAME_ANCESTORS ?? ["'none'"],
     databaseUrl: e.DATABASE_URL,
