@@ -21,7 +21,8 @@ import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { lineRoutes } from './routes/line.js';
 import { recordsRoutes } from './routes/records.js';
-import { webRoutes } from './routes/web.js';
+import { sourcesRoutes } from './routes/sources.js';
+import { createWebShell, DEFAULT_WEB_ROOT, webRoutes } from './routes/web.js';
 import { withAnswerCache } from './answer-cache.js';
 import { createAnswerer } from './search/answerer.js';
 import { createCachedAnswerer } from './index-cache/analysis-file.js';
@@ -52,10 +53,13 @@ declare module 'fastify' {
 export interface AppDeps {
   /** A ready service (tests); otherwise one is built over config.kbDir and loaded here. */
   knowledge?: KnowledgeService;
+  /** The built web UI (tests use a tiny fake one); defaults to web/dist. */
+  webRoot?: string;
   /** A ready, migrated store (tests: createMemoryStore()); otherwise createStore(config), closed with the app. */
   store?: Store;
 }
 
+/** The CSP of every response; `frame-ancestors` comes from FRAME_ANCESTORS (see contentSecurityPolicy). */
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   imgSrc: ["'self'", 'data:'],
@@ -70,6 +74,11 @@ export const CONTENT_SECURITY_POLICY = {
   formAction: ["'self'"],
   scriptSrcAttr: ["'none'"],
 };
+
+/** Sites listed in FRAME_ANCESTORS may frame the chat (the widget); nobody may by default. */
+export function contentSecurityPolicy(frameAncestors: string[]): typeof CONTENT_SECURITY_POLICY {
+  return { ...CONTENT_SECURITY_POLICY, frameAncestors: frameAncestors.length ? frameAncestors : ["'none'"] };
+}
 
 export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -138,8 +147,14 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   app.decorate('knowledge', knowledge);
   app.decorate('questionLog', questionLog);
 
-  registerErrorHandlers(app, { bodyLimit: config.bodyLimit });
-  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
+  const webShell = createWebShell(deps.webRoot ?? DEFAULT_WEB_ROOT);
+  registerErrorHandlers(app, { bodyLimit: config.bodyLimit, notFoundPage: (request, reply) => webShell.send(request, reply, 404) });
+  const embeddable = !config.frameAncestors.includes("'none'");
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config.frameAncestors) },
+    // X-Frame-Options cannot name other sites; when embedding is allowed, frame-ancestors alone decides.
+    ...(embeddable ? { xFrameOptions: false } : {}),
+  });
   if (config.rateLimitMax > 0) {
     await app.register(rateLimit, {
       max: config.rateLimitMax,
@@ -172,6 +187,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   await app.register(documentsRoutes);
   await app.register(recordsRoutes);
   await app.register(feedbackRoutes);
+  await app.register(sourcesRoutes, { kbDir: config.kbDir });
   if (config.adminToken) await app.register(adminRoutes, { token: config.adminToken, knowledge });
 
   if (config.line) {
@@ -200,7 +216,13 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   });
   await app.register(consoleRoutes, { console: editorsConsole, adminToken: config.adminToken });
   await app.register(consoleWebRoutes);
-  await app.register(webRoutes);
+  await app.register(webRoutes, {
+    root: deps.webRoot ?? DEFAULT_WEB_ROOT,
+    recordExists: (id) => {
+      const snapshot = knowledge.current();
+      return snapshot ? snapshot.answerer.record(id) !== undefined : undefined;
+    },
+  });
 
   app.addHook('onClose', async () => {
     await app.lineWebhook?.pending();

@@ -38,6 +38,11 @@ export interface AppConfig {
   /** Folder of the analysis cache and index snapshot (server/index-cache/); null when INDEX_CACHE=off. */
   indexCacheDir: string | null;
   logLevel: string;
+  /**
+   * CSP frame-ancestors sources: the sites allowed to embed the chat (the widget's iframe).
+   * FRAME_ANCESTORS, space- or comma-separated origins; default ["'none'"] (nobody).
+   */
+  frameAncestors: string[];
   /** PostgreSQL URL of the shared store (replicas); undefined: the embedded SQLite store. */
   databaseUrl?: string;
   /** PostgreSQL schema of the store's tables; default public. */
@@ -107,6 +112,7 @@ const EnvSchema = z.object({
   BODY_LIMIT: optional(count(1024)),
   KB_WATCH: optional(flag),
   ANSWER_CACHE: optional(count(0)),
+  FRAME_ANCESTORS: optional(z.string().transform((v, ctx) => parseFrameAncestors(v, ctx))),
   INDEX_CACHE: optional(z.string()),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')),
@@ -122,6 +128,24 @@ const EnvSchema = z.object({
   RELOAD_POLL_MS: optional(count(200)),
   KB_WORKER: optional(flag),
 });
+
+/** An origin a CSP source list accepts: scheme://host[:port], host may start with `*.`. */
+const FRAME_ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
+
+/** `https://a.go.th, https://*.b.go.th` → sources; `none` or `'none'` → ["'none'"]; `self` → ["'self'"]. */
+function parseFrameAncestors(value: string, ctx: z.RefinementCtx): string[] {
+  const items = value.split(/[\s,]+/).filter(Boolean).map((v) => v.replace(/\/+$/, ''));
+  const keyword = (v: string) => v.replace(/'/g, '').toLowerCase();
+  if (items.length === 1 && keyword(items[0]!) === 'none') return ["'none'"];
+  const out: string[] = [];
+  for (const item of items) {
+    if (keyword(item) === 'self') out.push("'self'");
+    else if (FRAME_ORIGIN.test(item)) out.push(item.toLowerCase());
+    // The value itself is safe to echo: it is a list of public origins, not a secret.
+    else ctx.addIssue({ code: 'custom', message: `${JSON.stringify(item)} is not an origin like https://intranet.example.go.th (or 'self', or 'none' alone)` });
+  }
+  return out;
+}
 
 const IPV4_CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/;
 const IPV6_CIDR = /^[0-9a-f:]+(\/\d{1,3})?$/i;
@@ -184,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     answerCache: e.ANSWER_CACHE ?? 1000,
     indexCacheDir: e.INDEX_CACHE === undefined ? path.join(REPO_ROOT, 'var', 'index-cache') : e.INDEX_CACHE.toLowerCase() === 'off' ? null : e.INDEX_CACHE,
     logLevel: e.LOG_LEVEL ?? 'info',
+    frameAncestors: e.FRAME_ANCESTORS ?? ["'none'"],
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
     storeFile: e.STORE_FILE ?? DEFAULT_STORE_FILE,

@@ -58,6 +58,11 @@ export type Section = z.infer<typeof SectionSchema>;
 export const DocumentSchema = z.object({
   id: slug,
   title: z.object({ th: z.string().min(1), en: z.string() }),
+  /**
+   * What cards call the document (editor-set; the full title is long: two lines on a desktop,
+   * five on a phone). `en` '' means "use the Thai"; absent means cards fall back to the title.
+   */
+  shortName: z.object({ th: z.string().min(1).max(60, 'must be at most 60 characters'), en: z.string().max(60, 'must be at most 60 characters') }).optional(),
   date: z.iso.date(),
   fiscalYears: z.array(FiscalYearSchema).min(1),
   audience: z.array(AudienceSchema).min(1),

@@ -14,8 +14,20 @@ const YearSchema = z
   .int('must be a whole year')
   .refine((y) => (y >= 2500 && y <= 2700) || (y >= 1957 && y <= 2157), 'must be a fiscal year in Buddhist Era (2565) or Common Era (2022)');
 
+/** Earlier turns, oldest first (issue 11); validated like the question. */
+const HistorySchema = z
+  .array(
+    z.strictObject({
+      question: QuestionTextSchema,
+      answerId: z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+    }),
+    { error: 'must be a list of earlier turns' },
+  )
+  .max(5, 'must hold at most 5 turns');
+
 export const AskBodySchema = z.strictObject({
   question: QuestionTextSchema,
+  history: HistorySchema.optional(),
   lang: z.enum(['th', 'en'], { error: 'must be "th" or "en"' }).optional(),
   limit: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').default(3),
   filters: z

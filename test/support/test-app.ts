@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/app.js';
+import { buildApp, type AppDeps } from '../../server/app.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
 import { createMemoryStore } from '../../server/store/memory-store.js';
 import type { Store } from '../../server/store/types.js';
@@ -21,7 +21,7 @@ export interface TestApp {
  * Builds the real app over a temp fixture KB and a temp question log. `env` adds or
  * overrides environment variables (strings, as the process would see them).
  */
-export async function buildTestApp(env: Record<string, string> = {}, kb: FixtureKbOptions = {}): Promise<TestApp> {
+export async function buildTestApp(env: Record<string, string> = {}, kb: FixtureKbOptions = {}, deps: AppDeps = {}): Promise<TestApp> {
   const fixture = await createFixtureKb(kb);
   const logDir = await mkdtemp(path.join(tmpdir(), 'opdc-log-'));
   const logFile = path.join(logDir, 'questions.jsonl');
@@ -37,7 +37,7 @@ export async function buildTestApp(env: Record<string, string> = {}, kb: Fixture
   });
   // The in-memory store: tests that need SQLite or PostgreSQL build their own app.
   const store = createMemoryStore();
-  const app = await buildApp(config, { store });
+  const app = await buildApp(config, { store, ...deps });
   await app.ready();
   return {
     app,
