@@ -133,12 +133,15 @@ export async function recordEditor(ctx: Ctx, root: HTMLElement, id: string): Pro
 
   // Validation as you type: the same messages kb:check gives, from the server.
   let timer: number | undefined;
+  let asked = 0;
   const validate = () => {
     clearTimeout(timer);
     timer = window.setTimeout(async () => {
+      // Answers can arrive out of order; only the one for the latest text counts.
+      const mine = ++asked;
       try {
         const v = await api<{ problems: RecordDetail['problems'] }>('POST', `${recordPath(id)}/validate`, patch());
-        showProblems(v.problems);
+        if (mine === asked) showProblems(v.problems);
       } catch (e) {
         ctx.fail(e);
       }
