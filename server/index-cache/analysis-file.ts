@@ -89,8 +89,11 @@ export function createCachedAnswerer(kb: KnowledgeBase, options: CachedAnswererO
   const answerer = createAnswerer(kb, { ...options.answerer, analysisCache: { stored, lexicon: readLexicon(options.kbDir) } });
   const cache = answerer.analysisCache!;
   options.logger?.info({ analysed: cache.misses, fromCache: cache.hits }, 'index texts analysed');
-  if (cache.misses > 0 || stored?.version !== cache.version || Object.keys(stored.entries).length !== cache.size) {
-    writeStoredAnalyses(file, cache.serialize()).then(
+  const changed = cache.misses > 0 || stored?.version !== cache.version || Object.keys(stored.entries).length !== cache.size;
+  const serialized = changed ? cache.serialize() : undefined;
+  cache.release();
+  if (serialized) {
+    writeStoredAnalyses(file, serialized).then(
       () => options.onSaved?.(file),
       (err: unknown) => options.logger?.warn({ err, file }, 'analysis cache not written; the next build analyses every record'),
     );

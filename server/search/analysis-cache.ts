@@ -43,6 +43,11 @@ export interface AnalysisCache {
    * dropped, so the file does not grow with every edit).
    */
   serialize(): SerializedAnalysisCache;
+  /**
+   * Drops the entries (counts stay): call once the build is done and serialize() has been
+   * taken, so an answerer does not keep every text's analysis alive for its lifetime.
+   */
+  release(): void;
   readonly size: number;
 }
 
@@ -118,6 +123,10 @@ export function createAnalysisCache(version: string, stored?: SerializedAnalysis
     },
     serialize() {
       return { format: ANALYSIS_FORMAT, version, entries: Object.fromEntries(used) };
+    },
+    release() {
+      loaded.clear();
+      used.clear();
     },
   };
 }
