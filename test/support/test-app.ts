@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/app.js';
+import { buildApp, type AppDeps } from '../../server/app.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
 import { createFixtureKb, type FixtureKbOptions } from './fixture-kb.js';
 
@@ -16,9 +16,9 @@ export interface TestApp {
 
 /**
  * Builds the real app over a temp fixture KB and a temp question log. `env` adds or
- * overrides environment variables (strings, as the process would see them).
+ * overrides environment variables (strings, as the process would see them); `deps` injects a store or a clock.
  */
-export async function buildTestApp(env: Record<string, string> = {}, kb: FixtureKbOptions = {}): Promise<TestApp> {
+export async function buildTestApp(env: Record<string, string> = {}, kb: FixtureKbOptions = {}, deps: AppDeps = {}): Promise<TestApp> {
   const fixture = await createFixtureKb(kb);
   const logDir = await mkdtemp(path.join(tmpdir(), 'opdc-log-'));
   const logFile = path.join(logDir, 'questions.jsonl');
@@ -30,7 +30,7 @@ export async function buildTestApp(env: Record<string, string> = {}, kb: Fixture
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await buildApp(config);
+  const app = await buildApp(config, deps);
   await app.ready();
   return {
     app,
