@@ -13,9 +13,6 @@ import { graphemes, truncateGraphemes } from './text.js';
 
 export const LABEL_GRAPHEMES = 20;
 
-// A word in more than this share of all record questions tells records apart poorly.
-const COMMON_SHARE = 0.12;
-
 interface Vocabulary {
   /** In how many record questions (either language) each lower-cased word occurs. */
   df: Map<string, number>;
@@ -29,7 +26,7 @@ const cache = new WeakMap<KnowledgeBase, Vocabulary>();
 function words(text: string): string[] {
   return segment(text)
     .map((w) => w.trim())
-    .filter((w) => w !== '' && /[\p{L}\p{N}]/u.test(w) && !isStopword(w.toLowerCase()));
+    .filter((w) => w !== '' && isContent(w));
 }
 
 function vocabulary(kb: KnowledgeBase): Vocabulary {
@@ -60,31 +57,53 @@ export function sectionShortName(document: KbDocument | undefined, sectionSlug: 
   return kept.join(' ') || title(section);
 }
 
+/** Drops punctuation left dangling at the ends of a cut, and parentheses left unpaired. */
+function tidy(text: string): string {
+  let out = text.trim().replace(/^[^\p{L}\p{N}]+/u, '').replace(/[\s,:;(\-]+$/u, '');
+  if ((out.match(/\(/g) ?? []).length !== (out.match(/\)/g) ?? []).length) out = out.replace(/[()]/g, '');
+  return out.trim();
+}
+
+function isContent(w: string): boolean {
+  return /[\p{L}\p{N}]/u.test(w) && !isStopword(w.toLowerCase());
+}
+
+/**
+ * The section's short name and the stretch of the question, cut at word boundaries, that fits
+ * the remaining space and carries the most distinctive words (summed inverse document frequency
+ * over all record questions). A contiguous stretch reads as a phrase; separate rare words did not.
+ */
 function derivedLabel(record: KbRecord, vocab: Vocabulary, lang: Lang, withSection: boolean): string {
-  const question = (lang === 'en' && record.question.en) || record.question.th;
+  const question = ((lang === 'en' && record.question.en) || record.question.th).replace(/\s+/g, ' ').trim();
   const section = withSection ? sectionShortName(vocab.documents.get(record.source.document), record.source.section, lang) : '';
   const sectionWords = new Set(section.toLowerCase().split(/\s+/));
-  const seen = new Set<string>();
-  const candidates = words(question).filter((w) => {
-    const k = w.toLowerCase();
-    if (seen.has(k) || sectionWords.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  const rarity = (w: string) => vocab.df.get(w.toLowerCase()) ?? 0;
-  const distinctive = candidates.filter((w) => rarity(w) <= Math.max(2, vocab.records * COMMON_SHARE));
-  // Rarest words first while they fit; then shown in the question's own order.
   const budget = LABEL_GRAPHEMES - (section ? graphemes(section).length + 1 : 0);
-  const chosen = new Set<string>();
-  let used = 0;
-  for (const w of [...(distinctive.length > 0 ? distinctive : candidates)].sort((a, b) => rarity(a) - rarity(b))) {
-    const cost = graphemes(w).length + (chosen.size > 0 ? 1 : 0);
-    if (used + cost > budget) continue;
-    chosen.add(w);
-    used += cost;
+  // Locate each word in the question so a window can be cut out of the original text.
+  const spans: { start: number; end: number; weight: number }[] = [];
+  let cursor = 0;
+  for (const raw of segment(question)) {
+    const w = raw.trim();
+    if (!w) continue;
+    const at = question.indexOf(w, cursor);
+    if (at < 0) continue;
+    cursor = at + w.length;
+    const k = w.toLowerCase();
+    const weight = isContent(w) && !sectionWords.has(k) ? Math.log((vocab.records + 1) / (1 + (vocab.df.get(k) ?? 0))) : 0;
+    spans.push({ start: at, end: cursor, weight });
   }
-  const terms = candidates.filter((w) => chosen.has(w)).join(' ');
-  const label = [section, terms].filter(Boolean).join(' ');
+  let best: { text: string; score: number } | undefined;
+  for (let i = 0; i < spans.length; i++) {
+    if (spans[i]!.weight <= 0) continue;
+    let score = 0;
+    for (let j = i; j < spans.length; j++) {
+      score += spans[j]!.weight;
+      const text = tidy(question.slice(spans[i]!.start, spans[j]!.end));
+      if (graphemes(text).length > budget) break;
+      if (spans[j]!.weight <= 0) continue;
+      if (!best || score > best.score + 1e-9 || (Math.abs(score - best.score) < 1e-9 && text.length < best.text.length)) best = { text, score };
+    }
+  }
+  const label = [section, best?.text ?? ''].filter(Boolean).join(' ');
   return truncateGraphemes(label || question, LABEL_GRAPHEMES);
 }
 
