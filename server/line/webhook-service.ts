@@ -20,6 +20,8 @@ import {
   text,
   unavailableMessages,
   welcomeMessages,
+  withQuickReply,
+  recordItems,
   type LineMessage,
 } from './messages.js';
 import { parsePostback, type Postback } from './postback.js';
@@ -153,9 +155,10 @@ export function createLineWebhookService(options: LineWebhookOptions): LineWebho
       return answerMessages(top, lang, ctx, rest.filter((a) => a.score >= QUICK_REPLY_MIN_SCORE), lead);
     }
     if (result.status === 'clarify' && result.answers.length > 0) return clarifyMessages(snapshot.kb, lang, result.answers, lead);
+    // The engine understood the question but no record covers that year: say so, offer the nearest.
+    if (lead) return withQuickReply([text(lead)], recordItems(snapshot.kb, result.answers, lang));
     if (group) return groupSuggestionMessages(snapshot.kb, lang, result.answers);
-    const messages = fallbackMessages(snapshot.kb, lang, result.answers, chat.userId ? questionHash(question) : undefined);
-    return lead ? [text(lead), ...messages] : messages;
+    return fallbackMessages(snapshot.kb, lang, result.answers, chat.userId ? questionHash(question) : undefined);
   }
 
   async function openRecord(chat: Chat, postback: Extract<Postback, { action: 'open' }>): Promise<LineMessage[]> {
