@@ -78,6 +78,7 @@ function derivedLabel(record: KbRecord, vocab: Vocabulary, lang: Lang, withSecti
   const section = withSection ? sectionShortName(vocab.documents.get(record.source.document), record.source.section, lang) : '';
   const sectionWords = new Set(section.toLowerCase().split(/\s+/));
   const budget = LABEL_GRAPHEMES - (section ? graphemes(section).length + 1 : 0);
+  const answerText = `${record.answer.th} ${record.answer.en}`.toLowerCase();
   // Locate each word in the question so a window can be cut out of the original text.
   const spans: { start: number; end: number; weight: number }[] = [];
   let cursor = 0;
@@ -88,7 +89,10 @@ function derivedLabel(record: KbRecord, vocab: Vocabulary, lang: Lang, withSecti
     if (at < 0) continue;
     cursor = at + w.length;
     const k = w.toLowerCase();
-    const weight = isContent(w) && !sectionWords.has(k) ? Math.log((vocab.records + 1) / (1 + (vocab.df.get(k) ?? 0))) : 0;
+    // Words the answer repeats are what the record is about; the question's other rare words
+    // ("จึงทำให้", "ยัง") are often just phrasing.
+    const topical = answerText.includes(k) ? 1 : 0.3;
+    const weight = isContent(w) && !sectionWords.has(k) ? topical * Math.log((vocab.records + 1) / (1 + (vocab.df.get(k) ?? 0))) : 0;
     spans.push({ start: at, end: cursor, weight });
   }
   let best: { text: string; score: number } | undefined;

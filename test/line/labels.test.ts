@@ -15,6 +15,8 @@ const twin = (n: number, tail: string): KbRecord => ({
   id: `fy2565-potential-base/data-catalog/${n}`,
   source: { ...base.source, number: n },
   question: { th: `ตัวชี้วัด Data catalog ของหน่วยงาน ${tail}`, en: `Data catalog indicator of the agency: ${tail}` },
+  // A real answer talks about what its question asks, which is what labels pick up.
+  answer: { th: `กรณีนี้หน่วยงาน${tail.replace(/หรือไม่$/, '')}ตามแนวทาง`, en: '' },
 });
 
 describe('quickReplyLabels', () => {
