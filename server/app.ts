@@ -1,14 +1,16 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.js';
 import { HttpError, registerErrorHandlers } from './errors.js';
 import { createKnowledgeService, type KnowledgeService } from './knowledge-service.js';
 import { createLineClient } from './line/line-client.js';
 import { createNotifier, type Notifier } from './line/notifier.js';
-import { bridgeQuestionLog } from './line/question-log-bridge.js';
 import { createLineWebhookService, type LineWebhookService } from './line/webhook-service.js';
 import { createQuestionLog, type QuestionLog } from './log/question-log.js';
+import { startRetention } from './log/retention.js';
+import { prettyStream } from './log-format.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminQuestionsRoutes } from './routes/admin-questions.js';
 import { askRoutes } from './routes/ask.js';
@@ -20,7 +22,7 @@ import { recordsRoutes } from './routes/records.js';
 import { webRoutes } from './routes/web.js';
 import { withAnswerCache } from './answer-cache.js';
 import { createAnswerer } from './search/answerer.js';
-import { createMemoryStore } from './store/memory-store.js';
+import { createStore } from './store/create-store.js';
 import type { Store } from './store/types.js';
 
 declare module 'fastify' {
@@ -28,19 +30,21 @@ declare module 'fastify' {
     config: AppConfig;
     knowledge: KnowledgeService;
     questionLog: QuestionLog;
+    /** The run-time store (SQLite by default, PostgreSQL with DATABASE_URL). */
+    store: Store;
+    /** Salt for hashing user ids: LOG_SALT, or the one kept in the store. */
+    logSalt: string;
     /** Present only when LINE credentials are configured. */
     lineWebhook?: LineWebhookService;
     /** Pushes editors' answers to LINE askers who opted in; present only when LINE is configured. */
     notifier?: Notifier;
-    /** MERGE NOTE (line): minimal until ops lands the SQLite/PostgreSQL store and decorates it. */
-    store: Store;
   }
 }
 
 export interface AppDeps {
   /** A ready service (tests); otherwise one is built over config.kbDir and loaded here. */
   knowledge?: KnowledgeService;
-  /** The run-time store; in memory when absent (MERGE NOTE (line): ops builds SQLite/PostgreSQL here). */
+  /** A ready, migrated store (tests: createMemoryStore()); otherwise createStore(config), closed with the app. */
   store?: Store;
   /** The clock for time-dependent behaviour (LINE conversation context, reply-token age); tests inject one. */
   now?: () => Date;
@@ -60,14 +64,26 @@ export const CONTENT_SECURITY_POLICY = {
 export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: config.bodyLimit,
+    // Real client addresses behind a proxy (rate limits key on request.ip); off unless configured.
+    // A number is a hop count; fastify supports it though its types omit it.
+    trustProxy: config.trustProxy as boolean | string[],
+    // A slow body cannot hold a connection: cut off after requestTimeout, idle sockets after connectionTimeout.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
     logger: {
       level: config.logLevel,
+      ...(config.logFormat === 'pretty' ? { stream: prettyStream() } : {}),
       // Belt and braces: the default serializers omit headers, but a custom log line must not leak them.
       redact: { paths: ['req.headers.authorization', 'req.headers["x-line-signature"]', 'headers.authorization', 'headers["x-line-signature"]'], censor: '[redacted]' },
     },
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
   });
+
+  const ownsStore = !deps.store;
+  const store = deps.store ?? (await createStore(config));
+  app.decorate('store', store);
 
   const ownsKnowledge = !deps.knowledge;
   const knowledge =
@@ -77,14 +93,14 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       createAnswerer: (kb) => withAnswerCache(createAnswerer(kb), config.answerCache),
       logger: app.log.child({ component: 'knowledge' }),
     });
-  const questionLog = createQuestionLog(config.questionLog, app.log);
+  const questionLog = createQuestionLog({ store, enabled: config.questionLog !== null, logger: app.log.child({ component: 'question-log' }) });
+  // LOG_SALT wins when set; otherwise the store keeps one, so hashes survive restarts and agree across replicas.
+  const logSalt = config.logSaltGenerated ? await store.setting('log-salt', () => randomBytes(32).toString('hex')) : config.logSalt;
+  app.decorate('logSalt', logSalt);
+  const stopRetention = startRetention({ store, questionDays: config.questionRetentionDays, logger: app.log.child({ component: 'retention' }) });
   app.decorate('config', config);
   app.decorate('knowledge', knowledge);
   app.decorate('questionLog', questionLog);
-  const store = deps.store ?? createMemoryStore();
-  app.decorate('store', store);
-
-  if (config.logSaltGenerated) app.log.warn('LOG_SALT not set: using a random salt for this process, so LINE user hashes will not match across restarts');
 
   registerErrorHandlers(app, { bodyLimit: config.bodyLimit });
   await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
@@ -119,13 +135,14 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       knowledge,
       client,
       store,
-      questionLog: bridgeQuestionLog(questionLog, store, (err) => lineLog.warn({ err }, 'question not stored')),
-      salt: config.logSalt,
+      questionLog,
+      salt: logSalt,
       publicBaseUrl: config.publicBaseUrl,
       logger: lineLog,
       now: deps.now,
       maxEvents: config.line.maxEvents,
       groupMinScore: config.line.groupMinScore,
+      offerNotify: config.questionLog !== null,
     });
     const notifier = createNotifier({ store, client, knowledge, publicBaseUrl: config.publicBaseUrl, logger: lineLog, now: deps.now });
     // Opt-ins hold a raw LINE user id: purge the expired ones at start and daily.
@@ -145,7 +162,9 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   app.addHook('onClose', async () => {
     await app.lineWebhook?.pending();
     if (ownsKnowledge) await knowledge.close();
+    stopRetention();
     await questionLog.close();
+    if (ownsStore) await store.close();
   });
   return app;
 }

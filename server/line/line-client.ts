@@ -42,23 +42,35 @@ function checkCount(messages: LineMessage[]): void {
   }
 }
 
+function isStaleConnection(err: unknown): boolean {
+  const code = ((err as { cause?: { code?: string } }).cause ?? (err as { code?: string }))?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET';
+}
+
 export function createLineClient({ apiBase, channelAccessToken, timeoutMs = 10_000, concurrency = 4 }: LineClientOptions): LineClient {
   const base = apiBase.replace(/\/+$/, '');
   const queue = createCallQueue(concurrency);
 
   async function post(path: string, body: unknown, extraHeaders: Record<string, string> = {}): Promise<Response> {
-    let response: Response;
-    try {
-      response = await fetch(`${base}${path}`, {
+    const send = () =>
+      fetch(`${base}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${channelAccessToken}`, ...extraHeaders },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
+    try {
+      try {
+        return await send();
+      } catch (cause) {
+        // A pooled keep-alive connection the server had just closed: sent again once on a fresh
+        // one. Safe: a reply token is single-use and a push carries its retry key.
+        if (!isStaleConnection(cause)) throw cause;
+        return await send();
+      }
     } catch (cause) {
       throw new LineApiError(`LINE call ${path} failed: ${(cause as Error).message}`, undefined, { cause });
     }
-    return response;
   }
 
   async function check(path: string, response: Response, okStatuses: number[] = []): Promise<void> {

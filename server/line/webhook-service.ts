@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { KnowledgeService, KnowledgeSnapshot } from '../knowledge-service.js';
 import type { Logger } from '../logger.js';
-import { hashUserId } from '../log/question-log.js';
+import { outcomeOf } from '../log/outcome.js';
+import { hashUserId, type QuestionLog } from '../log/question-log.js';
 import type { Answer, AskResult, HistoryTurn, Lang } from '../search/types.js';
-import type { Outcome, QuestionEntry, Store } from '../store/types.js';
+import type { Store } from '../store/types.js';
 import { chatOf, contentKey, mentionsBot, withoutSelfMentions, type Chat } from './chat.js';
 import type { LineClient } from './line-client.js';
 import {
@@ -28,16 +29,15 @@ import { parsePostback, type Postback } from './postback.js';
 import { stripControl } from './text.js';
 import type { LineEvent } from './webhook-schema.js';
 
-/** What the webhook writes to the question log (the store's entry; see question-log-bridge). */
-export interface LineQuestionLog {
-  question(entry: QuestionEntry): void;
-}
 
 export interface LineWebhookOptions {
   knowledge: KnowledgeService;
   client: LineClient;
   store: Store;
-  questionLog: LineQuestionLog;
+  /** The app's question log (batched writes to the store); flushed before an opt-in looks a question up. */
+  questionLog: Pick<QuestionLog, 'question' | 'feedback' | 'flush'>;
+  /** Offer "notify me when answered" (needs the question log: off when QUESTION_LOG=off). Default true. */
+  offerNotify?: boolean;
   /** Salt for hashing LINE user and group ids; the raw ids are never logged or kept (except opt-ins). */
   salt: string;
   publicBaseUrl: string;
@@ -75,18 +75,13 @@ const LOOKBACK_MS = 24 * 60 * 60 * 1000;
 const LINE_ASK_LIMIT = 6;
 // Below this the engine is saying "unrelated"; a quick reply for it would be noise.
 const QUICK_REPLY_MIN_SCORE = 0.1;
+/** Related questions offered after an answer: enough to choose from, few enough to scan. */
+const RELATED_MAX = 4;
 // LINE allows 5,000 characters; the API's 500 is about search quality, so long texts are cut.
 const QUESTION_MAX = 500;
 
 const langOf = (text: string): Lang => (/[\u0E00-\u0E7F]/.test(text) ? 'th' : 'en');
 export const questionHash = (question: string) => createHash('sha256').update(question).digest('hex').slice(0, 16);
-
-function outcomeOf(result: AskResult): Outcome {
-  const kind = result.message?.kind;
-  if (kind === 'greeting' || kind === 'thanks' || kind === 'identity') return 'smalltalk';
-  if (kind === 'handoff') return 'handoff';
-  return result.status;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -97,6 +92,7 @@ export function createLineWebhookService(options: LineWebhookOptions): LineWebho
   const groupMinScore = options.groupMinScore ?? 0.8;
   const loadingAfterMs = options.loadingAfterMs ?? 500;
   const notifyLookupMs = options.notifyLookupMs ?? 5000;
+  const offerNotify = options.offerNotify ?? true;
   const inFlight = new Set<Promise<void>>();
 
   const hash = (id: string) => hashUserId(id, salt);
@@ -111,9 +107,24 @@ export function createLineWebhookService(options: LineWebhookOptions): LineWebho
     store.addTurn(hash(chat.id), { question, ...(answerId ? { answerId } : {}), time: now() }, CONTEXT_TURNS);
 
   /** The next questions to offer after an answer: what the record's own question finds, minus itself. */
-  function related(snapshot: KnowledgeSnapshot, answer: Answer, lang: Lang): Answer[] {
-    const result = snapshot.answerer.ask({ question: answer.original.question, lang, limit: LINE_ASK_LIMIT });
-    return result.answers.filter((a) => a.id !== answer.id && a.score >= QUICK_REPLY_MIN_SCORE);
+  /**
+   * The next questions to offer after an answer: the engine's other close candidates (`close`, or
+   * what the record's own question finds), then the neighbouring questions of the same section,
+   * which the handouts group by topic, so there is always somewhere to go next.
+   */
+  function related(snapshot: KnowledgeSnapshot, answer: Answer, lang: Lang, close?: Answer[]): Answer[] {
+    const candidates = close ?? snapshot.answerer.ask({ question: answer.original.question, lang, limit: LINE_ASK_LIMIT }).answers;
+    const out = candidates.filter((a) => a.id !== answer.id && a.score >= QUICK_REPLY_MIN_SCORE).slice(0, RELATED_MAX);
+    const taken = new Set([answer.id, ...out.map((a) => a.id)]);
+    const neighbours = snapshot.kb.records
+      .filter((r) => r.source.document === answer.source.document && r.source.section === answer.source.section && !taken.has(r.id) && !r.supersededBy)
+      .sort((a, b) => Math.abs(a.source.number - answer.source.number) - Math.abs(b.source.number - answer.source.number) || a.source.number - b.source.number);
+    for (const r of neighbours) {
+      if (out.length >= RELATED_MAX) break;
+      const rendered = snapshot.answerer.record(r.id, lang);
+      if (rendered) out.push(rendered);
+    }
+    return out;
   }
 
   function logQuestion(chat: Chat, question: string, result: AskResult, started: number): void {
@@ -152,13 +163,13 @@ export function createLineWebhookService(options: LineWebhookOptions): LineWebho
     if (message && message.kind !== 'year-not-covered') return botMessageMessages(message);
     const lead = message?.text;
     if (result.status === 'answered' && top) {
-      return answerMessages(top, lang, ctx, rest.filter((a) => a.score >= QUICK_REPLY_MIN_SCORE), lead);
+      return answerMessages(top, lang, ctx, related(snapshot, top, lang, rest), lead);
     }
     if (result.status === 'clarify' && result.answers.length > 0) return clarifyMessages(snapshot.kb, lang, result.answers, lead);
     // The engine understood the question but no record covers that year: say so, offer the nearest.
     if (lead) return withQuickReply([text(lead)], recordItems(snapshot.kb, result.answers, lang));
     if (group) return groupSuggestionMessages(snapshot.kb, lang, result.answers);
-    return fallbackMessages(snapshot.kb, lang, result.answers, chat.userId ? questionHash(question) : undefined);
+    return fallbackMessages(snapshot.kb, lang, result.answers, chat.userId && offerNotify ? questionHash(question) : undefined);
   }
 
   async function openRecord(chat: Chat, postback: Extract<Postback, { action: 'open' }>): Promise<LineMessage[]> {
@@ -190,7 +201,8 @@ export function createLineWebhookService(options: LineWebhookOptions): LineWebho
     // One vote per person and record a day: a double tap is not two opinions.
     const voter = hash(chat.userId ?? chat.id);
     if (!(await store.claimOnce(`line:feedback:${voter}:${recordId}`, LOOKBACK_MS))) return feedbackThanksMessages(lang, helpful);
-    await store.addFeedback({
+    // The same path as the web's feedback: the question log's batched writes to the store.
+    questionLog.feedback({
       recordId,
       question: (await askedQuestion(chat, recordId)) ?? record.original.question,
       helpful,
@@ -206,6 +218,7 @@ export function createLineWebhookService(options: LineWebhookOptions): LineWebho
   async function findLoggedQuestion(userHash: string, qHash: string): Promise<{ id: string; question: string; lang: string } | undefined> {
     const deadline = performance.now() + notifyLookupMs;
     for (;;) {
+      await questionLog.flush();
       const rows = await store.listQuestions({ channel: 'line', since: new Date(now().getTime() - LOOKBACK_MS), limit: 500 });
       const row = rows.find((r) => r.user === userHash && questionHash(r.question) === qHash);
       if (row || performance.now() > deadline) return row;

@@ -17,7 +17,7 @@ beforeAll(async () => {
       return inner.conversation(key, maxAgeMs);
     },
   };
-  t = await startLineTestApp({ LINE_CONCURRENCY: '3' }, {}, { store });
+  t = await startLineTestApp({ LINE_CONCURRENCY: '3', LOG_LEVEL: process.env.DEBUG_LINE ? 'warn' : 'silent' }, {}, { store });
 });
 afterAll(() => t.closeAll());
 beforeEach(() => {

@@ -45,6 +45,8 @@ export async function startLineTestApp(env: Record<string, string> = {}, kb: Fix
     async deliver(events) {
       const res = await t.app.inject(signedRequest({ destination: 'Ubot', events }));
       await t.app.lineWebhook!.pending();
+      // The question log writes in batches; tests read the store right after.
+      await t.app.questionLog.flush();
       return res;
     },
     async closeAll() {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from '../../server/app.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
+import { createMemoryStore } from '../../server/store/memory-store.js';
+import type { Store } from '../../server/store/types.js';
 import { createFixtureKb, type FixtureKbOptions } from './fixture-kb.js';
 
 export interface TestApp {
@@ -11,12 +13,14 @@ export interface TestApp {
   config: AppConfig;
   kbDir: string;
   logFile: string;
+  store: Store;
   close(): Promise<void>;
 }
 
 /**
  * Builds the real app over a temp fixture KB and a temp question log. `env` adds or
- * overrides environment variables (strings, as the process would see them); `deps` injects a store or a clock.
+ * overrides environment variables (strings, as the process would see them); `deps` injects a
+ * knowledge service, a store or a clock.
  */
 export async function buildTestApp(env: Record<string, string> = {}, kb: FixtureKbOptions = {}, deps: AppDeps = {}): Promise<TestApp> {
   const fixture = await createFixtureKb(kb);
@@ -30,11 +34,14 @@ export async function buildTestApp(env: Record<string, string> = {}, kb: Fixture
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await buildApp(config, deps);
+  // The in-memory store: tests that need SQLite or PostgreSQL build their own app.
+  const store = deps.store ?? createMemoryStore();
+  const app = await buildApp(config, { ...deps, store });
   await app.ready();
   return {
     app,
     config,
+    store,
     kbDir: fixture.dir,
     logFile,
     async close() {
