@@ -1,6 +1,5 @@
 import type { KbDocument, KbRecord, KnowledgeBase } from '../kb/schema.js';
 import type { Lang } from '../search/types.js';
-import { segment } from '../search/segment.js';
 import { isStopword } from '../search/stopwords.js';
 import { graphemes, truncateGraphemes } from './text.js';
 
@@ -22,6 +21,17 @@ interface Vocabulary {
 }
 
 const cache = new WeakMap<KnowledgeBase, Vocabulary>();
+
+// The platform's word breaker (ICU, with a Thai dictionary): good enough to cut labels at word
+// boundaries, and ready at once, where the search engine's wordcut takes seconds to load its
+// dictionary on first use, which would stall the first LINE reply.
+const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
+function segment(text: string): string[] {
+  // Latin words with inner hyphens or dots (e-service, e-SAR, data.go.th) stay whole.
+  return (text.match(/[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*|[^A-Za-z0-9]+/g) ?? []).flatMap((run) =>
+    /^[A-Za-z0-9]/.test(run) ? [run] : Array.from(wordSegmenter.segment(run), (s) => s.segment),
+  );
+}
 
 function words(text: string): string[] {
   return segment(text)

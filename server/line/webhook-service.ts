@@ -106,7 +106,6 @@ export function createLineWebhookService(options: LineWebhookOptions): LineWebho
   const addTurn = (chat: Chat, question: string, answerId?: string) =>
     store.addTurn(hash(chat.id), { question, ...(answerId ? { answerId } : {}), time: now() }, CONTEXT_TURNS);
 
-  /** The next questions to offer after an answer: what the record's own question finds, minus itself. */
   /**
    * The next questions to offer after an answer: the engine's other close candidates (`close`, or
    * what the record's own question finds), then the neighbouring questions of the same section,
