@@ -43,6 +43,8 @@ export interface AppConfig {
   kbWatch: boolean;
   /** Recent questions whose results are kept per index; 0 disables the cache. */
   answerCache: number;
+  /** Folder of the analysis cache and index snapshot (server/index-cache/); null when INDEX_CACHE=off. */
+  indexCacheDir: string | null;
   logLevel: string;
   /** PostgreSQL URL of the shared store (replicas); undefined: the embedded SQLite store. */
   databaseUrl?: string;
@@ -113,6 +115,7 @@ const EnvSchema = z.object({
   BODY_LIMIT: optional(count(1024)),
   KB_WATCH: optional(flag),
   ANSWER_CACHE: optional(count(0)),
+  INDEX_CACHE: optional(z.string()),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')),
   STORE_FILE: optional(z.string()),
@@ -189,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: e.BODY_LIMIT ?? 64 * 1024,
     kbWatch: e.KB_WATCH ?? true,
     answerCache: e.ANSWER_CACHE ?? 1000,
+    indexCacheDir: e.INDEX_CACHE === undefined ? path.join(REPO_ROOT, 'var', 'index-cache') : e.INDEX_CACHE.toLowerCase() === 'off' ? null : e.INDEX_CACHE,
     logLevel: e.LOG_LEVEL ?? 'info',
     databaseUrl: e.DATABASE_URL,
     storeFile: e.STORE_FILE ?? DEFAULT_STORE_FILE,
