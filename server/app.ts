@@ -5,7 +5,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.js';
 import { HttpError, registerErrorHandlers } from './errors.js';
 import { createKnowledgeService, type KnowledgeService } from './knowledge-service.js';
-import { createReplyClient } from './line/reply-client.js';
+import { createLineClient } from './line/line-client.js';
+import { createNotifier, type Notifier } from './line/notifier.js';
 import { createLineWebhookService, type LineWebhookService } from './line/webhook-service.js';
 import { createQuestionLog, type QuestionLog } from './log/question-log.js';
 import { startRetention } from './log/retention.js';
@@ -15,6 +16,7 @@ import { startReplicaSync } from './replica-sync.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminQuestionsRoutes } from './routes/admin-questions.js';
 import { askRoutes } from './routes/ask.js';
 import { documentsRoutes } from './routes/documents.js';
 import { feedbackRoutes } from './routes/feedback.js';
@@ -47,6 +49,8 @@ declare module 'fastify' {
     logSalt: string;
     /** Present only when LINE credentials are configured. */
     lineWebhook?: LineWebhookService;
+    /** Pushes editors' answers to LINE askers who opted in; present only when LINE is configured. */
+    notifier?: Notifier;
   }
 }
 
@@ -57,6 +61,8 @@ export interface AppDeps {
   webRoot?: string;
   /** A ready, migrated store (tests: createMemoryStore()); otherwise createStore(config), closed with the app. */
   store?: Store;
+  /** The clock for time-dependent behaviour (LINE conversation context, reply-token age); tests inject one. */
+  now?: () => Date;
 }
 
 /** The CSP of every response; `frame-ancestors` comes from FRAME_ANCESTORS (see contentSecurityPolicy). */
@@ -189,17 +195,32 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   await app.register(feedbackRoutes);
   await app.register(sourcesRoutes, { kbDir: config.kbDir });
   if (config.adminToken) await app.register(adminRoutes, { token: config.adminToken, knowledge });
+  if (config.adminToken) await app.register(adminQuestionsRoutes, { token: config.adminToken });
 
   if (config.line) {
+    const lineLog = app.log.child({ component: 'line' });
+    const client = createLineClient({ apiBase: config.line.apiBase, channelAccessToken: config.line.channelAccessToken, timeoutMs: config.line.timeoutMs, concurrency: config.line.concurrency });
     const service = createLineWebhookService({
       knowledge,
-      replyClient: createReplyClient({ apiBase: config.line.apiBase, channelAccessToken: config.line.channelAccessToken }),
+      client,
+      store,
       questionLog,
-      logSalt,
+      salt: logSalt,
       publicBaseUrl: config.publicBaseUrl,
-      logger: app.log.child({ component: 'line' }),
+      logger: lineLog,
+      now: deps.now,
+      maxEvents: config.line.maxEvents,
+      groupMinScore: config.line.groupMinScore,
+      offerNotify: config.questionLog !== null,
     });
+    const notifier = createNotifier({ store, client, knowledge, publicBaseUrl: config.publicBaseUrl, logger: lineLog, now: deps.now });
+    // Opt-ins hold a raw LINE user id: purge the expired ones at start and daily.
+    const purge = () => notifier.purgeExpired().catch((err) => lineLog.warn({ err }, 'purging expired LINE opt-ins failed'));
+    void purge();
+    const purgeTimer = setInterval(purge, 24 * 60 * 60 * 1000).unref();
+    app.addHook('onClose', async () => clearInterval(purgeTimer));
     app.decorate('lineWebhook', service);
+    app.decorate('notifier', notifier);
     await app.register(lineRoutes, { channelSecret: config.line.channelSecret, service });
   } else {
     app.log.info(`LINE webhook off: ${config.lineOffReason ?? 'no credentials'}`);

@@ -12,6 +12,14 @@ export interface LineConfig {
   channelSecret: string;
   channelAccessToken: string;
   apiBase: string;
+  /** LINE_MAX_EVENTS: events handled per webhook delivery; the rest are logged and dropped (default 50). */
+  maxEvents: number;
+  /** LINE_CONCURRENCY: reply/push calls in flight at once; the rest queue (default 4). */
+  concurrency: number;
+  /** LINE_TIMEOUT_MS: timeout of one call to the LINE API (default 10000). */
+  timeoutMs: number;
+  /** LINE_GROUP_MIN_SCORE: in groups, unaddressed messages are answered only at this confidence (default 0.8). */
+  groupMinScore: number;
 }
 
 /** Everything the app reads from the environment, validated once at boot. */
@@ -101,6 +109,10 @@ const EnvSchema = z.object({
   LINE_CHANNEL_SECRET: optional(z.string()),
   LINE_CHANNEL_ACCESS_TOKEN: optional(z.string()),
   LINE_API_BASE: optional(httpUrl),
+  LINE_MAX_EVENTS: optional(count(1)),
+  LINE_CONCURRENCY: optional(count(1).max(64, 'must be at most 64')),
+  LINE_TIMEOUT_MS: optional(count(100)),
+  LINE_GROUP_MIN_SCORE: optional(z.coerce.number({ error: 'must be a number' }).min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1')),
   PUBLIC_BASE_URL: optional(httpUrl),
   ADMIN_TOKEN: optional(
     z
@@ -185,6 +197,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       channelSecret: e.LINE_CHANNEL_SECRET,
       channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
       apiBase: e.LINE_API_BASE ?? 'https://api.line.me',
+      maxEvents: e.LINE_MAX_EVENTS ?? 50,
+      concurrency: e.LINE_CONCURRENCY ?? 4,
+      timeoutMs: e.LINE_TIMEOUT_MS ?? 10_000,
+      groupMinScore: e.LINE_GROUP_MIN_SCORE ?? 0.8,
     };
   } else {
     const missing = ['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN'].filter((k) => !e[k as keyof typeof e]);

@@ -42,6 +42,10 @@ export type Audience = z.infer<typeof AudienceSchema>;
 /** Buddhist Era fiscal year, e.g. 2565 (= CE 2022). */
 export const FiscalYearSchema = z.number().int().min(2500).max(2700);
 
+const labelSegmenter = new Intl.Segmenter('th', { granularity: 'grapheme' });
+/** At most 20 graphemes (user-perceived characters), as LINE counts labels. */
+const shortLabel = z.string().refine((v) => [...labelSegmenter.segment(v)].length <= 20, 'must be at most 20 characters (graphemes)');
+
 export const LocalizedSchema = z.object({
   th: z.string().min(1),
   /** English translation; '' means not translated yet (kb:check reports it). */
@@ -69,6 +73,8 @@ export const DocumentSchema = z.object({
   /** File name under kb/sources/, exactly as received. */
   sourceFile: z.string().min(1),
   sections: z.array(SectionSchema).min(1),
+  /** Editor-set short name for source lines in chat (LINE answer cards); derived when absent. */
+  shortTitle: z.object({ th: z.string().min(1).max(40), en: z.string().max(40) }).optional(),
 });
 export type KbDocument = z.infer<typeof DocumentSchema>;
 
@@ -94,6 +100,11 @@ export const RecordSchema = z.object({
   }),
   /** Id of a later record that replaces this guidance. */
   supersededBy: z.string().optional(),
+  /**
+   * Editor-set short title (LINE shows quick-reply labels of at most 20 graphemes); when absent
+   * one is derived from the section and the question's distinctive words.
+   */
+  shortTitle: z.object({ th: shortLabel.min(1), en: shortLabel }).optional(),
   /**
    * Hash of the Thai question+answer the English was translated from. When a
    * re-import changes the Thai text, the translation is flagged as stale.

@@ -49,3 +49,12 @@ export function fitText(text: string, maxUnits: number, suffix: string): string 
   }
   return `${(cut >= 0 ? head.slice(0, cut) : head).trimEnd()}${suffix}`;
 }
+
+// C0/C1 controls and the bidirectional overrides/isolates, which can reorder what a log line or an
+// editor's screen shows. Newlines and tabs become spaces: a question is one line in the log.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** LINE text made safe to store or print: no control characters, whitespace runs collapsed. */
+export function stripControl(text: string): string {
+  return text.replace(CONTROL, '').replace(/[\t\r\n]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+}

@@ -44,12 +44,17 @@ export interface AdminOptions {
   knowledge: KnowledgeService;
 }
 
-export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, { token, knowledge }) => {
-  app.addHook('onRequest', async (request) => {
+/** The onRequest hook every admin plugin adds: 401 unless `Authorization: Bearer <ADMIN_TOKEN>`. */
+export function requireAdminToken(token: string) {
+  return async (request: { headers: { authorization?: string } }) => {
     if (!bearerMatches(request.headers.authorization, token)) {
       throw new HttpError(401, 'Admin routes need the header Authorization: Bearer <ADMIN_TOKEN>', undefined, { headers: { 'www-authenticate': 'Bearer' } });
     }
-  });
+  };
+}
+
+export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, { token, knowledge }) => {
+  app.addHook('onRequest', requireAdminToken(token));
 
   app.post('/api/admin/reload', async () => {
     const outcome = await knowledge.reload();

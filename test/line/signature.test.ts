@@ -1,7 +1,6 @@
 import { validateSignature } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
 import { sign, verifySignature } from '../../server/line/signature.js';
-import { TtlSet } from '../../server/line/ttl-set.js';
 
 describe('verifySignature', () => {
   const body = Buffer.from('{"events":[],"destination":"U1"}');
@@ -20,24 +19,5 @@ describe('verifySignature', () => {
     ['not base64', '!!!!'],
   ])('rejects a %s signature', (_name, signature) => {
     expect(verifySignature(body, signature, 'secret')).toBe(false);
-  });
-});
-
-describe('TtlSet', () => {
-  it('reports a key once until it expires', () => {
-    let now = 0;
-    const set = new TtlSet(1000, 10, () => now);
-    expect(set.add('a')).toBe(true);
-    expect(set.add('a')).toBe(false);
-    now = 1001;
-    expect(set.add('a')).toBe(true);
-  });
-
-  it('stays within its size bound, forgetting the oldest', () => {
-    const set = new TtlSet(60_000, 3, () => 0);
-    for (const k of ['a', 'b', 'c', 'd']) set.add(k);
-    expect(set.size).toBe(3);
-    expect(set.add('a')).toBe(true);
-    expect(set.add('d')).toBe(false);
   });
 });

@@ -19,7 +19,8 @@ export interface TestApp {
 
 /**
  * Builds the real app over a temp fixture KB and a temp question log. `env` adds or
- * overrides environment variables (strings, as the process would see them).
+ * overrides environment variables (strings, as the process would see them); `deps` injects a
+ * knowledge service, a store or a clock.
  */
 export async function buildTestApp(env: Record<string, string> = {}, kb: FixtureKbOptions = {}, deps: AppDeps = {}): Promise<TestApp> {
   const fixture = await createFixtureKb(kb);
@@ -36,8 +37,8 @@ export async function buildTestApp(env: Record<string, string> = {}, kb: Fixture
     ...env,
   });
   // The in-memory store: tests that need SQLite or PostgreSQL build their own app.
-  const store = createMemoryStore();
-  const app = await buildApp(config, { store, ...deps });
+  const store = deps.store ?? createMemoryStore();
+  const app = await buildApp(config, { ...deps, store });
   await app.ready();
   return {
     app,
