@@ -66,7 +66,8 @@ export interface FollowUpReport {
   /** Share of orphan follow-ups answered confidently (should be 0). */
   orphansAnswered: number;
   orphans: number;
-  standalone: { n: number; alone: number; afterUnrelated: number };
+  /** Answered-and-right shares: the engine alone, the conversation layer without history, and after an unrelated turn. */
+  standalone: { n: number; engine: number; alone: number; afterUnrelated: number };
   misses: string[];
 }
 
@@ -106,10 +107,12 @@ export function evaluateFollowUps(kb: KnowledgeBase, answerer: Answerer, set: Fo
   // a conversation about another section (rotating, so every kind of context is tried).
   const openers = set.conversations.map((c) => ({ question: c.turns[0]!.question, expect: c.turns[0]!.expect, answerId: c.turns[0]!.expect[0]! }));
   const standalone = [...openers.map(({ question, expect }) => ({ question, expect })), ...(options.extraStandalone ?? [])];
+  let engine = 0;
   let alone = 0;
   let afterUnrelated = 0;
   standalone.forEach((q, i) => {
     const hit = (r: AskResult) => (r.answered && q.expect.includes(r.answers[0]?.id ?? '') ? 1 : 0);
+    engine += hit(answerer.ask({ question: q.question, limit: 5 }));
     alone += hit(conversation.ask({ question: q.question, limit: 5 }));
     const sections = new Set(q.expect.map(sectionOf));
     const others = openers.filter((o) => !sections.has(sectionOf(o.answerId)));
@@ -122,7 +125,7 @@ export function evaluateFollowUps(kb: KnowledgeBase, answerer: Answerer, set: Fo
     after: rates(after),
     orphansAnswered: set.orphans.length === 0 ? 0 : orphansAnswered / set.orphans.length,
     orphans: set.orphans.length,
-    standalone: { n: standalone.length, alone: alone / standalone.length, afterUnrelated: afterUnrelated / standalone.length },
+    standalone: { n: standalone.length, engine: engine / standalone.length, alone: alone / standalone.length, afterUnrelated: afterUnrelated / standalone.length },
     misses,
   };
 }
@@ -137,7 +140,10 @@ export function runFollowUpEval(kb: KnowledgeBase, answerer: Answerer, options: 
   console.log(`  after  (with history):          answered-and-right ${f(report.after.right)}, confidently wrong ${f(report.after.wrong)}`);
   console.log(`  orphan follow-ups answered: ${f(report.orphansAnswered)} of ${report.orphans}`);
   const drop = report.standalone.alone - report.standalone.afterUnrelated;
-  console.log(`  standalone (${report.standalone.n}): answered-and-right alone ${f(report.standalone.alone)}, after an unrelated turn ${f(report.standalone.afterUnrelated)} (drop ${f(drop)})`);
+  console.log(
+    `  standalone (${report.standalone.n}): answered-and-right by the engine ${f(report.standalone.engine)}, ` +
+      `through the conversation layer alone ${f(report.standalone.alone)}, after an unrelated turn ${f(report.standalone.afterUnrelated)} (drop ${f(drop)})`,
+  );
   if (options.misses !== false && report.misses.length > 0) console.log(`  misses:\n    ${report.misses.join('\n    ')}`);
   const checks: Array<[string, boolean]> = [
     [`follow-ups answered-and-right ≥ ${FOLLOWUP_TARGETS.right}`, report.after.right >= FOLLOWUP_TARGETS.right],

@@ -304,6 +304,7 @@ async function main(): Promise<void> {
     ok &&= pass;
     console.log(`  ${pass ? 'ok  ' : 'FAIL'} ${name.padEnd(24)} ${value.toFixed(4)} (${kind === 'min' ? '≥' : '≤'} ${target})`);
   }
+  ok = (await import('./eval-followups.js')).runFollowUpEval(kb, answerer, { misses: args.misses !== 'none' }) && ok;
   if (args.fit) fitConfidence(answerer, questions);
   console.log(`\n${questions.length} questions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 

@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.js';
 import { HttpError, registerErrorHandlers } from './errors.js';
+import { createConversations, type Conversations } from './conversation/service.js';
 import { createKnowledgeService, type KnowledgeService } from './knowledge-service.js';
 import { createReplyClient } from './line/reply-client.js';
 import { createLineWebhookService, type LineWebhookService } from './line/webhook-service.js';
@@ -23,6 +24,8 @@ declare module 'fastify' {
     config: AppConfig;
     knowledge: KnowledgeService;
     questionLog: QuestionLog;
+    /** The conversation layer (follow-ups, small talk, hand-off) over the current engine. */
+    conversations: Conversations;
     /** Present only when LINE credentials are configured. */
     lineWebhook?: LineWebhookService;
   }
@@ -68,6 +71,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   app.decorate('config', config);
   app.decorate('knowledge', knowledge);
   app.decorate('questionLog', questionLog);
+  app.decorate('conversations', createConversations({ contact: config.contact }));
 
   if (config.logSaltGenerated) app.log.warn('LOG_SALT not set: using a random salt for this process, so LINE user hashes will not match across restarts');
 

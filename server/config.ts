@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_CONTACT } from './conversation/replies.js';
 import { DEFAULT_KB_DIR } from './kb/load.js';
 import { REPO_ROOT } from './paths.js';
 
@@ -35,6 +36,8 @@ export interface AppConfig {
   /** Recent questions whose results are kept per index; 0 disables the cache. */
   answerCache: number;
   logLevel: string;
+  /** The office's contact details for a hand-off to a person (CONTACT_TH / CONTACT_EN; default: the office website). */
+  contact: { th: string; en: string };
 }
 
 export class ConfigError extends Error {
@@ -60,6 +63,12 @@ const httpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
   .transform((u) => u.replace(/\/+$/, ''));
 
+/** Shown in a chat bubble and a LINE message: a few lines, "\n" written as such in a .env file. */
+const contactText = z
+  .string()
+  .transform((v) => v.replace(/\\n/g, '\n').trim())
+  .pipe(z.string().max(1000, 'must be at most 1000 characters'));
+
 const EnvSchema = z.object({
   HOST: optional(z.string()),
   PORT: optional(count(0).max(65535, 'must be at most 65535')),
@@ -76,6 +85,8 @@ const EnvSchema = z.object({
   KB_WATCH: optional(flag),
   ANSWER_CACHE: optional(count(0)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  CONTACT_TH: optional(contactText),
+  CONTACT_EN: optional(contactText),
 });
 
 /**
@@ -121,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     kbWatch: e.KB_WATCH ?? true,
     answerCache: e.ANSWER_CACHE ?? 1000,
     logLevel: e.LOG_LEVEL ?? 'info',
+    contact: { th: e.CONTACT_TH ?? DEFAULT_CONTACT.th, en: e.CONTACT_EN ?? DEFAULT_CONTACT.en },
   };
 }

@@ -64,7 +64,8 @@ export function createConversation(options: ConversationOptions): Conversation {
       const intent = turnIntent(prepareTurn(turn.question), lexicon);
       if (intent.smallTalk || intent.handoff === 'person') continue;
       const l = leaning(turn.question);
-      topic = topic !== undefined && leans(l) ? contextualQuestion(topic, l).text : turn.question;
+      const rewritten = topic === undefined ? undefined : contextualQuestion(topic, l);
+      topic = rewritten && (leans(l) || rewritten.substituted) ? rewritten.text : turn.question;
     }
     return topic;
   };
@@ -91,7 +92,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     if (topic === undefined) {
       // "แล้ว … ล่ะ" or "and …?" with nothing before it, or "it" in a bare phrase: ask what it
       // refers to; the nearest records stay as suggestions.
-      if (l.frame || (l.pronoun && l.short)) return withMessage(standalone, askTopicMessage(standalone.lang, examples[standalone.lang]), standalone.lang);
+      if ((l.frame || l.pronoun) && l.words <= followUp.orphanWords) return withMessage(standalone, askTopicMessage(standalone.lang, examples[standalone.lang]), standalone.lang);
       return standalone;
     }
     const marked = l.frame || l.pronoun;
@@ -115,6 +116,8 @@ export function createConversation(options: ConversationOptions): Conversation {
     const previousFactor = weights === combineOptions.bare ? 1 : combineOptions.previousRecord;
     const { result, sameTop } = combine(own, contextual, weights, { previousId, section, previousFactor }, combineOptions, limit, !leansOn);
     if (!leansOn && sameTop && !result.answered) return standalone;
+    // An explicit follow-up that the context did not settle either: ask what it refers to.
+    if (marked && !result.answered) return withMessage(result, askTopicMessage(lang, examples[lang]), lang);
     return result;
   };
 

@@ -12,6 +12,8 @@ export interface Leaning {
   asks: boolean;
   /** The turn without its frame, pronouns and particles: the words it adds. */
   core: string;
+  /** How many words the core has. */
+  words: number;
 }
 
 export interface FollowUpOptions {
@@ -22,6 +24,12 @@ export interface FollowUpOptions {
    * targets for it?") is bare too: the pronoun is its whole topic.
    */
   pronounQuestionWords: number;
+  /**
+   * With no earlier turn to lean on, a follow-up ("แล้ว … ล่ะ", "it") of at most this many words
+   * is asked about rather than answered: "แล้วใครเป็นคนติดตั้งให้" names nothing to install. A
+   * longer one names its own topic ("What about the other agencies in the ACMECS agenda, …").
+   */
+  orphanWords: number;
 }
 
 export const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
@@ -29,6 +37,7 @@ export const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
   // question word alone. Five words usually carry a topic of their own.
   shortWords: 4,
   pronounQuestionWords: 6,
+  orphanWords: 6,
 };
 
 export function leaningOf(question: string, lexicon: CompiledLexicon, options: FollowUpOptions = DEFAULT_FOLLOW_UP_OPTIONS): Leaning {
@@ -40,7 +49,7 @@ export function leaningOf(question: string, lexicon: CompiledLexicon, options: F
   const asks = Boolean(findPhrase(turn, lexicon.questionWords));
   const words = wordsOf(core).length;
   const short = words <= options.shortWords || (pronoun && asks && words <= options.pronounQuestionWords);
-  return { frame, pronoun, short, asks, core };
+  return { frame, pronoun, short, asks, core, words };
 }
 
 /**

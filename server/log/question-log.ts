@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import type { Logger as FullLogger } from '../logger.js';
+import type { Outcome } from '../store/types.js';
 
 export type Channel = 'api' | 'web' | 'line';
 
@@ -10,6 +11,11 @@ export interface QuestionEntry {
   question: string;
   lang: string;
   answered: boolean;
+  /**
+   * What the bot did: answered, offered options, found nothing, made small talk or handed over
+   * to a person (editors look for 'handoff'). Optional until the log moves into the store.
+   */
+  outcome?: Outcome;
   /** Id of the best record, answered or merely suggested. */
   topId?: string;
   score?: number;
