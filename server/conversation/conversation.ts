@@ -62,7 +62,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     let topic: string | undefined;
     for (const turn of history.slice(-MAX_HISTORY)) {
       const intent = turnIntent(prepareTurn(turn.question), lexicon);
-      if (intent.smallTalk || intent.handoff === 'person') continue;
+      if (intent.smallTalk || intent.handoff === 'request') continue;
       const l = leaning(turn.question);
       const rewritten = topic === undefined ? undefined : contextualQuestion(topic, l);
       topic = rewritten && (leans(l) || rewritten.substituted) ? rewritten.text : turn.question;
@@ -126,11 +126,12 @@ export function createConversation(options: ConversationOptions): Conversation {
       const standalone = alone(query);
       const lang = standalone.lang;
       const intent = turnIntent(prepareTurn(query.question), lexicon);
-      if (intent.handoff === 'person') return withMessage(standalone, handoffMessage(lang, contact), lang);
+      if (intent.handoff === 'request') return withMessage(standalone, handoffMessage(lang, contact), lang);
       if (intent.smallTalk) return withMessage(standalone, smallTalkMessage(intent.smallTalk, lang, examples[lang]), lang);
       const result = inContext(query, standalone);
-      // "เบอร์โทร", "email", "ติดต่อ" in a turn the handouts do not answer: the person is the answer.
-      if (intent.handoff === 'channel' && !result.answered) return withMessage(result, handoffMessage(lang, contact), lang);
+      // A question naming a person or a channel that the handouts do not answer: the person is
+      // the answer, with the nearest records kept as suggestions.
+      if (intent.handoff === 'mention' && !result.answered) return { ...result, answered: false, status: 'none', message: handoffMessage(lang, contact) };
       return result;
     },
   };

@@ -32,10 +32,16 @@ export const ConversationLexiconSchema = z.strictObject({
   particles: EntriesSchema,
   smallTalk: z.strictObject({ greeting: EntriesSchema, thanks: EntriesSchema, identity: EntriesSchema }),
   handoff: z.strictObject({
-    /** Asking for a person: a hand-off whatever else the turn says. */
+    /** Asking for a person ("ขอคุยกับเจ้าหน้าที่", "talk to a human"). */
     person: EntriesSchema,
-    /** Asking for a phone number or an e-mail address, or "contact" alone: a hand-off only when the turn is not a question the handouts answer. */
+    /** A phone number, an e-mail address, "contact". */
     channel: EntriesSchema,
+    /**
+     * The words of a bare request around those ("ขอ … หน่อย", "can I have your …"): a turn of
+     * only these and a person or channel phrase is a hand-off; a turn with more is a question,
+     * answered from the handouts when they answer it ("ต้องติดต่อ สสช. เพื่อติดตั้งระบบไหม").
+     */
+    request: EntriesSchema,
   }),
 });
 export type ConversationLexicon = z.infer<typeof ConversationLexiconSchema>;

@@ -160,6 +160,7 @@ export interface CompiledLexicon {
   identity: CompiledPhrase[];
   person: CompiledPhrase[];
   channel: CompiledPhrase[];
+  request: CompiledPhrase[];
 }
 
 export function compileLexicon(lexicon: ConversationLexicon): CompiledLexicon {
@@ -174,5 +175,6 @@ export function compileLexicon(lexicon: ConversationLexicon): CompiledLexicon {
     identity: compilePhrases(lexicon.smallTalk.identity),
     person: compilePhrases(lexicon.handoff.person),
     channel: compilePhrases(lexicon.handoff.channel),
+    request: compilePhrases(lexicon.handoff.request),
   };
 }
