@@ -10,6 +10,8 @@ const EntrySchema = z.strictObject({
   text: z.string().trim().min(1, 'must not be empty'),
   lang: z.enum(['th', 'en'], { error: 'must be "th" or "en"' }),
   source: z.string().trim().min(3, 'must name a general reference or "editor"'),
+  /** Words that start with this one but mean something else (แล้วแต่ for แล้ว). */
+  except: z.array(z.string().trim().min(1)).optional(),
 });
 const EntriesSchema = z.array(EntrySchema).min(1, 'must list at least one entry');
 

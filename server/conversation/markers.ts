@@ -23,6 +23,8 @@ export interface CompiledPhrase {
   /** Normalized text; Thai without spaces. */
   key: string;
   thai: boolean;
+  /** Longer words that start like it but are not it (แล้วแต่ "it depends" is not แล้ว "and then"). */
+  except: string[];
 }
 
 export function compilePhrases(entries: LexiconEntry[]): CompiledPhrase[] {
@@ -30,7 +32,7 @@ export function compilePhrases(entries: LexiconEntry[]): CompiledPhrase[] {
     .map((entry) => {
       const key = normalizeTurn(entry.text);
       const thai = THAI.test(key);
-      return { entry, key: thai ? compact(key) : key, thai };
+      return { entry, key: thai ? compact(key) : key, thai, except: (entry.except ?? []).map((e) => compact(normalizeTurn(e))) };
     })
     // Longest first, so "แล้วก็" is found before "แล้ว" and "thank you" before "thanks".
     .sort((a, b) => b.key.length - a.key.length);
@@ -74,7 +76,11 @@ export function findPhrase(turn: Turn, phrases: CompiledPhrase[]): CompiledPhras
 
 /** The phrase the turn starts with. */
 export function leadingPhrase(turn: Turn, phrases: CompiledPhrase[]): CompiledPhrase | undefined {
-  return phrases.find((p) => (p.thai ? startsWithWords(turn.words, p.key) : turn.spaced === p.key || turn.spaced.startsWith(`${p.key} `)));
+  return phrases.find(
+    (p) =>
+      !p.except.some((e) => turn.compact.startsWith(e)) &&
+      (p.thai ? startsWithWords(turn.words, p.key) : turn.spaced === p.key || turn.spaced.startsWith(`${p.key} `)),
+  );
 }
 
 /** True when the first words spell `key` exactly: "แล้ว|ปี" starts with แล้ว, "แล้วแต่" does not. */
@@ -108,6 +114,18 @@ export function trailingPhrase(turn: Turn, phrases: CompiledPhrase[], particles:
   return phrases.find((p) => (p.thai ? endsWithWords(words, p.key) : spaced.endsWith(` ${p.key}`)));
 }
 
+const thaiPatterns = new Map<string, RegExp>();
+
+/** A Thai phrase however the turn spaces it: "ขอคุย กับ เจ้าหน้าที่" is "ขอคุยกับเจ้าหน้าที่". */
+function thaiPattern(key: string): RegExp {
+  let re = thaiPatterns.get(key);
+  if (!re) {
+    re = new RegExp([...key].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'), 'g');
+    thaiPatterns.set(key, re);
+  }
+  return re;
+}
+
 /**
  * What is left of the turn once every listed phrase and every particle word is taken out: empty
  * when the turn says nothing but those ("สวัสดีครับ", "thanks a lot").
@@ -116,8 +134,8 @@ export function remainder(turn: Turn, phrases: CompiledPhrase[][], particles: Co
   const all = phrases.flat().sort((a, b) => b.key.length - a.key.length);
   let spaced = ` ${turn.spaced} `;
   for (const p of all) {
-    const key = p.thai ? p.key : ` ${p.key} `;
-    while (spaced.includes(key)) spaced = spaced.split(key).join('  ');
+    if (p.thai) spaced = spaced.replace(thaiPattern(p.key), ' ');
+    else while (spaced.includes(` ${p.key} `)) spaced = spaced.split(` ${p.key} `).join('  ');
   }
   const multiWord = particles.filter((p) => !p.thai && p.key.includes(' '));
   for (const p of multiWord) spaced = spaced.split(` ${p.key} `).join('  ');
