@@ -6,7 +6,8 @@
  * - after: every later turn asked through the conversation layer with the earlier turns as
  *   history, each carrying the record the bot answered it with (what the web and LINE send);
  * reporting answered-and-right (top answer expected, answered) and confidently wrong (answered,
- * top answer not expected). Orphans (follow-ups with no history) must not be answered.
+ * top answer not expected). Orphans (follow-ups with no history) and off-topic follow-ups (after an
+ * in-scope turn) must not be answered.
  * Standalone questions (first turns, and the in-scope questions of questions.json) are asked
  * alone and after an unrelated turn; their answered-and-right share must not drop.
  */
@@ -31,6 +32,7 @@ export const FollowUpSetSchema = z.strictObject({
     .array(z.strictObject({ id: z.string().min(1), lang: z.enum(['th', 'en']), turns: z.array(TurnSchema).min(2).max(3) }))
     .min(1),
   orphans: z.array(z.string().min(1)),
+  offTopic: z.array(z.strictObject({ history: z.string().min(1), question: z.string().min(1) })),
 });
 export type FollowUpSet = z.infer<typeof FollowUpSetSchema>;
 
@@ -66,6 +68,8 @@ export interface FollowUpReport {
   /** Share of orphan follow-ups answered confidently (should be 0). */
   orphansAnswered: number;
   orphans: number;
+  /** Share of off-topic follow-ups (after an in-scope turn) answered confidently (should be 0). */
+  offTopicAnswered: number;
   /** Answered-and-right shares: the engine alone, the conversation layer without history, and after an unrelated turn. */
   standalone: { n: number; engine: number; alone: number; afterUnrelated: number };
   misses: string[];
@@ -102,6 +106,7 @@ export function evaluateFollowUps(kb: KnowledgeBase, answerer: Answerer, set: Fo
   }
 
   const orphansAnswered = set.orphans.filter((q) => conversation.ask({ question: q }).answered).length;
+  const offTopicAnswered = set.offTopic.filter((t) => conversation.ask({ question: t.question, history: [{ question: t.history }] }).answered).length;
 
   // Standalone: first turns and in-scope retrieval questions, alone and after the first turn of
   // a conversation about another section (rotating, so every kind of context is tried).
@@ -125,6 +130,7 @@ export function evaluateFollowUps(kb: KnowledgeBase, answerer: Answerer, set: Fo
     after: rates(after),
     orphansAnswered: set.orphans.length === 0 ? 0 : orphansAnswered / set.orphans.length,
     orphans: set.orphans.length,
+    offTopicAnswered: set.offTopic.length === 0 ? 0 : offTopicAnswered / set.offTopic.length,
     standalone: { n: standalone.length, engine: engine / standalone.length, alone: alone / standalone.length, afterUnrelated: afterUnrelated / standalone.length },
     misses,
   };
@@ -138,7 +144,7 @@ export function runFollowUpEval(kb: KnowledgeBase, answerer: Answerer, options: 
   console.log(`\nfollow-ups (${set.conversations.length} conversations, ${report.after.n} follow-up turns)`);
   console.log(`  before (each later turn alone): answered-and-right ${f(report.before.right)}, confidently wrong ${f(report.before.wrong)}`);
   console.log(`  after  (with history):          answered-and-right ${f(report.after.right)}, confidently wrong ${f(report.after.wrong)}`);
-  console.log(`  orphan follow-ups answered: ${f(report.orphansAnswered)} of ${report.orphans}`);
+  console.log(`  follow-ups answered with no history: ${f(report.orphansAnswered)} of ${report.orphans}; off-topic follow-ups answered: ${f(report.offTopicAnswered)} of ${set.offTopic.length}`);
   const drop = report.standalone.alone - report.standalone.afterUnrelated;
   console.log(
     `  standalone (${report.standalone.n}): answered-and-right by the engine ${f(report.standalone.engine)}, ` +

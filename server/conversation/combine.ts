@@ -27,6 +27,12 @@ export interface CombineOptions {
   sameSection: number;
   /** Combined confidence from which a follow-up counts as answered (the engine's own threshold is 0.5). */
   answerAt: number;
+  /**
+   * A follow-up's own words must find a record with at least this confidence by themselves, or
+   * the context is not used. Measured on test/eval/followups.json: words the handouts do not
+   * cover reach 0.19-0.32 (ทำงาน in "วีซ่าทำงาน", "tomorrow"), in-scope bare phrases 0.40 and up.
+   */
+  ownSupport: number;
 }
 
 export const DEFAULT_COMBINE_OPTIONS: CombineOptions = {
@@ -35,6 +41,7 @@ export const DEFAULT_COMBINE_OPTIONS: CombineOptions = {
   previousRecord: 0.8,
   sameSection: 0.1,
   answerAt: 0.5,
+  ownSupport: 0.35,
 };
 
 export interface Combined {

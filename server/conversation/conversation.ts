@@ -105,6 +105,11 @@ export function createConversation(options: ConversationOptions): Conversation {
     if (!leansOn && standalone.answered) return standalone;
     const wide = { ...query, lang, limit: MAX_LIMIT };
     const own = alone(wide);
+    // Words of its own that match nothing in the handouts, or barely ("แล้ววีซ่าล่ะ", "what
+    // about the weather?"): the context must not lend them an answer. A swapped item of a
+    // series ("ปี 65") and bare interrogatives ("how many?") are exempt: they name no topic.
+    const ownBest = own.answers[0]?.score ?? 0;
+    if (!l.onlyAsks && !rewritten.substituted && l.words > 0 && ownBest < combineOptions.ownSupport) return standalone;
     const contextual = alone(wide, rewritten.text);
     const previousId = [...history].reverse().find((t) => t.answerId)?.answerId;
     const previous = previousId ? answerer.record(previousId, lang) : undefined;

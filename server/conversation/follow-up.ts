@@ -10,6 +10,8 @@ export interface Leaning {
   short: boolean;
   /** Asks with an interrogative ("ใคร", "กี่", "when"). */
   asks: boolean;
+  /** The core is nothing but interrogatives ("how many", "ทำไม"): it names nothing of its own. */
+  onlyAsks: boolean;
   /** The turn without its frame, pronouns and particles: the words it adds. */
   core: string;
   /** How many words the core has. */
@@ -49,7 +51,8 @@ export function leaningOf(question: string, lexicon: CompiledLexicon, options: F
   const asks = Boolean(findPhrase(turn, lexicon.questionWords));
   const words = wordsOf(core).length;
   const short = words <= options.shortWords || (pronoun && asks && words <= options.pronounQuestionWords);
-  return { frame, pronoun, short, asks, core, words };
+  const onlyAsks = asks && remainder(prepareTurn(core), [lexicon.questionWords], lexicon.particles) === '';
+  return { frame, pronoun, short, asks, onlyAsks, core, words };
 }
 
 /**

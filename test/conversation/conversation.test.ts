@@ -70,6 +70,13 @@ describe('conversation: follow-ups', () => {
     expect(conversation.ask({ question: 'what about it?' })).toMatchObject({ answered: false, message: { kind: 'ask-topic', text: expect.stringMatching(/Which topic/) } });
   });
 
+  it.each([
+    ['แล้ววีซ่าทำงานล่ะ', 'ตัวชี้วัด Data catalog เป้าหมายขั้นสูงใครเป็นคนตรวจ'],
+    ['what about the weather tomorrow?', 'When is Template 1 due?'],
+  ])('does not lend the context to an off-topic follow-up: %s', (question, previous) => {
+    expect(conversation.ask({ question, history: [{ question: previous }] }).answered).toBe(false);
+  });
+
   it('skips small talk in the history when looking for the topic', () => {
     const history = [
       { question: 'ระบบบัญชีข้อมูลของหน่วยงานต้องติดตั้งจาก สสช. ไหม', answerId: `${P}/data-catalog/21` },
