@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.js';
 import { HttpError, registerErrorHandlers } from './errors.js';
@@ -8,6 +9,8 @@ import { createKnowledgeService, type KnowledgeService } from './knowledge-servi
 import { createReplyClient } from './line/reply-client.js';
 import { createLineWebhookService, type LineWebhookService } from './line/webhook-service.js';
 import { createQuestionLog, type QuestionLog } from './log/question-log.js';
+import { startRetention } from './log/retention.js';
+import { prettyStream } from './log-format.js';
 import { adminRoutes } from './routes/admin.js';
 import { askRoutes } from './routes/ask.js';
 import { documentsRoutes } from './routes/documents.js';
@@ -18,6 +21,8 @@ import { recordsRoutes } from './routes/records.js';
 import { webRoutes } from './routes/web.js';
 import { withAnswerCache } from './answer-cache.js';
 import { createAnswerer } from './search/answerer.js';
+import { createStore } from './store/create-store.js';
+import type { Store } from './store/types.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,6 +31,10 @@ declare module 'fastify' {
     questionLog: QuestionLog;
     /** The conversation layer (follow-ups, small talk, hand-off) over the current engine. */
     conversations: Conversations;
+    /** The run-time store (SQLite by default, PostgreSQL with DATABASE_URL). */
+    store: Store;
+    /** Salt for hashing user ids: LOG_SALT, or the one kept in the store. */
+    logSalt: string;
     /** Present only when LINE credentials are configured. */
     lineWebhook?: LineWebhookService;
   }
@@ -34,6 +43,8 @@ declare module 'fastify' {
 export interface AppDeps {
   /** A ready service (tests); otherwise one is built over config.kbDir and loaded here. */
   knowledge?: KnowledgeService;
+  /** A ready, migrated store (tests: createMemoryStore()); otherwise createStore(config), closed with the app. */
+  store?: Store;
 }
 
 export const CONTENT_SECURITY_POLICY = {
@@ -50,14 +61,26 @@ export const CONTENT_SECURITY_POLICY = {
 export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: config.bodyLimit,
+    // Real client addresses behind a proxy (rate limits key on request.ip); off unless configured.
+    // A number is a hop count; fastify supports it though its types omit it.
+    trustProxy: config.trustProxy as boolean | string[],
+    // A slow body cannot hold a connection: cut off after requestTimeout, idle sockets after connectionTimeout.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
     logger: {
       level: config.logLevel,
+      ...(config.logFormat === 'pretty' ? { stream: prettyStream() } : {}),
       // Belt and braces: the default serializers omit headers, but a custom log line must not leak them.
       redact: { paths: ['req.headers.authorization', 'req.headers["x-line-signature"]', 'headers.authorization', 'headers["x-line-signature"]'], censor: '[redacted]' },
     },
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
   });
+
+  const ownsStore = !deps.store;
+  const store = deps.store ?? (await createStore(config));
+  app.decorate('store', store);
 
   const ownsKnowledge = !deps.knowledge;
   const knowledge =
@@ -67,13 +90,15 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       createAnswerer: (kb) => withAnswerCache(createAnswerer(kb), config.answerCache),
       logger: app.log.child({ component: 'knowledge' }),
     });
-  const questionLog = createQuestionLog(config.questionLog, app.log);
+  const questionLog = createQuestionLog({ store, enabled: config.questionLog !== null, logger: app.log.child({ component: 'question-log' }) });
+  // LOG_SALT wins when set; otherwise the store keeps one, so hashes survive restarts and agree across replicas.
+  const logSalt = config.logSaltGenerated ? await store.setting('log-salt', () => randomBytes(32).toString('hex')) : config.logSalt;
+  app.decorate('logSalt', logSalt);
+  const stopRetention = startRetention({ store, questionDays: config.questionRetentionDays, logger: app.log.child({ component: 'retention' }) });
   app.decorate('config', config);
   app.decorate('knowledge', knowledge);
   app.decorate('questionLog', questionLog);
   app.decorate('conversations', createConversations({ contact: config.contact }));
-
-  if (config.logSaltGenerated) app.log.warn('LOG_SALT not set: using a random salt for this process, so LINE user hashes will not match across restarts');
 
   registerErrorHandlers(app, { bodyLimit: config.bodyLimit });
   await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
@@ -105,7 +130,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       knowledge,
       replyClient: createReplyClient({ apiBase: config.line.apiBase, channelAccessToken: config.line.channelAccessToken }),
       questionLog,
-      logSalt: config.logSalt,
+      logSalt,
       publicBaseUrl: config.publicBaseUrl,
       logger: app.log.child({ component: 'line' }),
     });
@@ -120,7 +145,9 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   app.addHook('onClose', async () => {
     await app.lineWebhook?.pending();
     if (ownsKnowledge) await knowledge.close();
+    stopRetention();
     await questionLog.close();
+    if (ownsStore) await store.close();
   });
   return app;
 }

@@ -1,5 +1,4 @@
 import type { KbRecord } from '../kb/schema.js';
-import type { Outcome } from '../store/types.js';
 import type { Answerer, AskQuery, AskResult, HistoryTurn, Lang } from '../search/types.js';
 import { combine, DEFAULT_COMBINE_OPTIONS, type CombineOptions } from './combine.js';
 import { exampleQuestions } from './examples.js';
@@ -140,12 +139,4 @@ export function createConversation(options: ConversationOptions): Conversation {
       return result;
     },
   };
-}
-
-/** The question log's outcome for a result. */
-export function outcomeOf(result: AskResult): Outcome {
-  const kind = result.message?.kind;
-  if (kind === 'handoff') return 'handoff';
-  if (kind === 'greeting' || kind === 'thanks' || kind === 'identity') return 'smalltalk';
-  return result.status;
 }

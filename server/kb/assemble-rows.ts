@@ -15,7 +15,7 @@ export function assembleRows(raw: RawRow[], problems: BatchProblem[]): BatchRow[
       current = { ...r };
       merged.push(current);
     } else if (!current || current.section !== r.section) {
-      problems.push({ line: r.line, message: 'continuation row (empty number cell) before any numbered row in its section', severity: 'error' });
+      problems.push({ line: r.line, ...(r.where ? { where: r.where } : {}), message: 'continuation row (empty number cell) before any numbered row in its section', severity: 'error' });
     } else {
       current.question = joinContinuation(current.question, r.question);
       current.answer = joinContinuation(current.answer, r.answer);
@@ -27,13 +27,20 @@ export function assembleRows(raw: RawRow[], problems: BatchProblem[]): BatchRow[
   const lastNumber = new Map<string, number>();
   for (const r of merged) {
     const number = r.number!;
-    const row: BatchRow = { number, section: r.section, question: htmlToText(r.question), answer: htmlToText(r.answer), line: r.line };
-    if (!row.question) problems.push({ line: r.line, message: `question ${number} (${r.section}) has no question text`, severity: 'error' });
-    if (!row.answer) problems.push({ line: r.line, message: `question ${number} (${r.section}) has no answer`, severity: 'error' });
+    const row: BatchRow = { number, section: r.section, question: htmlToText(r.question), answer: htmlToText(r.answer), line: r.line, ...(r.where ? { where: r.where } : {}) };
+    const at = { line: r.line, ...(r.where ? { where: r.where } : {}) };
+    if (!row.question) {
+      if (r.cellWhere) problems.push({ line: r.line, where: r.cellWhere.question, message: `question is empty (number ${number})`, severity: 'error' });
+      else problems.push({ ...at, message: `question ${number} (${r.section}) has no question text`, severity: 'error' });
+    }
+    if (!row.answer) {
+      if (r.cellWhere) problems.push({ line: r.line, where: r.cellWhere.answer, message: `answer is empty (question ${number})`, severity: 'error' });
+      else problems.push({ ...at, message: `question ${number} (${r.section}) has no answer`, severity: 'error' });
+    }
     const key = `${r.section}/${number}`;
     const seen = firstLine.get(key);
     if (seen !== undefined) {
-      problems.push({ line: r.line, message: `duplicate number ${number} in section ${r.section} (first at line ${seen})`, severity: 'error' });
+      problems.push({ line: r.line, ...(r.where ? { where: r.where } : {}), message: `duplicate number ${number} in section ${r.section} (first at line ${seen})`, severity: 'error' });
     } else {
       firstLine.set(key, r.line);
     }
@@ -41,6 +48,7 @@ export function assembleRows(raw: RawRow[], problems: BatchProblem[]): BatchRow[
     if (seen === undefined && number !== previous + 1) {
       problems.push({
         line: r.line,
+        ...(r.where ? { where: r.where } : {}),
         message: `numbering in section ${r.section} jumps from ${previous} to ${number}`,
         severity: 'warning',
       });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { documentsDir, loadKnowledgeBase, readKnowledgeFile } from './load.js';
 import { GlossarySchema, type KnowledgeFile } from './schema.js';
 import { translationHash } from './translation-hash.js';
+import { checkLexicon } from '../search/lexicon.js';
 
 export interface CheckProblem {
   file: string;
@@ -114,5 +115,7 @@ export async function checkKnowledgeBase(kbDir: string): Promise<CheckReport> {
       }
     }
   }
+  // The search's word tables (kb/lexicon/*.json) are knowledge editors extend too.
+  for (const p of checkLexicon(path.join(kbDir, 'lexicon'), allIds)) problems.push({ ...p, file: rel(p.file), severity: 'error' });
   return report;
 }

@@ -131,6 +131,12 @@ export const ConceptSchema = z.object({
   /** The indicator this concept points at, when it names one. */
   indicator: IndicatorSchema.optional(),
   note: z.string().optional(),
+  /**
+   * Where the concept's forms come from: `general:<reference>` (a dictionary, the official
+   * name list), `record:<id>` (a record whose text has them) or `editor`; absent means
+   * editor. The leakage test (test/kb/lexicon-leakage.test.ts) reads it.
+   */
+  source: z.string().regex(/^(general:.+|record:[^\s]+|editor)$/).optional(),
 });
 export type Concept = z.infer<typeof ConceptSchema>;
 

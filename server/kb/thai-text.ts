@@ -1,18 +1,17 @@
+import { repairThai, type RepairCounts } from './thai-repair.js';
+
 /**
  * The only changes the importer makes to Thai text, so that "no Thai character
  * is lost or altered" can be tested against exactly this list:
  * 1. Unicode NFC.
- * 2. Decomposed sara am (nikhahit U+0E4D + sara aa U+0E32, possibly with a tone
- *    mark between them) composed to U+0E33 (ำ), tone mark first.
- * 3. Zero-width characters (U+200B-U+200D, U+2060, U+FEFF) dropped.
- * 4. Whitespace runs (including NBSP) collapsed to one space.
+ * 2. Zero-width characters (U+200B-U+200D, U+2060, U+FEFF) dropped.
+ * 3. The repairs of thai-repair.ts (PUA glyphs, space before a mark, decomposed
+ *    sara am, mark order, เเ, a lost nikhahit the dictionary confirms), counted
+ *    into `counts` when given.
+ * 4. Whitespace runs (including NBSP) collapsed to one space (collapseSpace, html-to-text).
  */
-
-export function normalizeThai(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\u0E4D([\u0E48-\u0E4B]?)\u0E32/g, '$1\u0E33')
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
+export function normalizeThai(text: string, counts?: RepairCounts): string {
+  return repairThai(text.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF]/g, ''), counts);
 }
 
 export function collapseSpace(text: string): string {

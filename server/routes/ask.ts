@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { COMPONENTS, INDICATORS } from '../kb/schema.js';
 import { parseOr400 } from '../errors.js';
 import type { Channel } from '../log/question-log.js';
-import { outcomeOf } from '../conversation/conversation.js';
 import type { AskResult } from '../search/types.js';
+import { outcomeOf } from '../log/outcome.js';
 import { QuestionTextSchema } from './question-schema.js';
 import { requireSnapshot } from './require-snapshot.js';
 
@@ -57,7 +57,6 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
       channel: channelOf(request),
       question: body.question,
       lang: result.lang,
-      answered: result.answered,
       outcome: outcomeOf(result),
       topId: top?.id,
       score: top?.score,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { HttpError, parseOr400 } from '../errors.js';
+import { stripControl } from '../log/strip-control.js';
 import { channelOf } from './ask.js';
 import { QuestionTextSchema } from './question-schema.js';
 import { requireSnapshot } from './require-snapshot.js';
@@ -9,7 +10,8 @@ export const FeedbackBodySchema = z.strictObject({
   recordId: z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   question: QuestionTextSchema,
   helpful: z.boolean({ error: 'must be true or false' }),
-  comment: z.string({ error: 'must be a string' }).trim().max(1000, 'must be at most 1000 characters').optional(),
+  // Control characters go before storing: a comment is later printed in reports and terminals.
+  comment: z.string({ error: 'must be a string' }).transform(stripControl).pipe(z.string().trim().max(1000, 'must be at most 1000 characters')).optional(),
 });
 export type FeedbackBody = z.infer<typeof FeedbackBodySchema>;
 

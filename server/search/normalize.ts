@@ -1,3 +1,5 @@
+import { fyShortYear, isTextCeYear, thaiShortYear, toBuddhistYear } from './fiscal-year.js';
+
 /**
  * The one text normalization used both when indexing records and when reading a question, so
  * the two sides always meet on the same form. Every rule below exists because staff type the
@@ -103,24 +105,15 @@ function spellLevelRange(_m: string, from: string, to: string): string {
 
 const WHITESPACE = /\s+/g;
 
-function ceToBe(ce: number): number {
-  return ce + 543;
-}
-
 function normalizeYears(text: string): string {
   return text
-    .replace(THAI_SHORT_YEAR, (_m, word: string, yy: string) => `${word} 25${yy}`)
+    .replace(THAI_SHORT_YEAR, (_m, word: string, yy: string) => `${word} ${thaiShortYear(Number(yy))}`)
     .replace(FY_SHORT_YEAR, (m, yy: string) => {
-      const n = Number(yy);
-      if (n >= 15 && n <= 35) return `fy ${ceToBe(2000 + n)}`;
-      if (n >= 50) return `fy 25${yy}`;
-      return m;
+      const be = fyShortYear(Number(yy));
+      return be === undefined ? m : `fy ${be}`;
     })
     .replace(FY_GLUED, 'fy ')
-    .replace(CE_YEAR, (m, y: string) => {
-      const n = Number(y);
-      return n >= 2015 && n <= 2035 ? String(ceToBe(n)) : m;
-    });
+    .replace(CE_YEAR, (m, y: string) => (isTextCeYear(Number(y)) ? String(toBuddhistYear(Number(y))) : m));
 }
 
 function normalizeOnce(input: string): string {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createConversation, outcomeOf, type Conversation } from '../../server/conversation/conversation.js';
+import { createConversation, type Conversation } from '../../server/conversation/conversation.js';
+import { outcomeOf } from '../../server/log/outcome.js';
 import { exampleQuestions } from '../../server/conversation/examples.js';
 import { DEFAULT_CONTACT } from '../../server/conversation/replies.js';
 import { loadKnowledgeBase } from '../../server/kb/load.js';

@@ -184,7 +184,7 @@ describe('parseBatch problems', () => {
   it.each([
     ['a row without a question', 'ลำดับ\tคำถาม\tคำตอบ\n1\t\tคำตอบ\n', 2, /has no question text/],
     ['a non-numeric number cell', 'ลำดับ\tคำถาม\tคำตอบ\nก\tถาม\tตอบ\n', 2, /number cell "ก" is not a number/],
-    ['too many cells', 'ลำดับ\tคำถาม\tคำตอบ\n1\tถาม\tตอบ\tเกิน\n', 2, /expected 2 or 3 tab-separated cells/],
+    ['too many cells', 'ลำดับ\tคำถาม\tคำตอบ\n1\tถาม\tตอบ\tเกิน\n', 2, /expected 2 or 3 cells \(number, question, answer\), found 4/],
     ['stray text after a table', 'ลำดับ\tคำถาม\tคำตอบ\n1\tถาม\tตอบ\n\nหมายเหตุ ท้ายเอกสาร\n', 4, /text outside the table/],
     ['a control character', 'ลำดับ\tคำถาม\tคำตอบ\n1\tถาม\x07\tตอบ\n', 2, /control character U\+0007/],
     ['a header without rows', 'ลำดับ\tคำถาม\tคำตอบ\n', 1, /no numbered question rows/],

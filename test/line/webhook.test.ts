@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashUserId } from '../../server/log/question-log.js';
 import { graphemes } from '../../server/line/text.js';
@@ -141,10 +140,10 @@ describe('LINE webhook', () => {
   it('logs LINE questions with a salted hash of the user id, never the id', async () => {
     const event = textEvent('PMQA ส่งเมื่อไร');
     await deliver({ events: [event] });
-    await t.app.questionLog.close();
-    const text = await readFile(t.logFile, 'utf8');
-    expect(text).not.toContain(event.source.userId);
-    const entry = text.trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.question === 'PMQA ส่งเมื่อไร');
+    await t.app.questionLog.flush();
+    const rows = await t.store.listQuestions();
+    expect(JSON.stringify(rows)).not.toContain(event.source.userId);
+    const entry = rows.find((l) => l.question === 'PMQA ส่งเมื่อไร');
     expect(entry).toMatchObject({ channel: 'line', user: hashUserId(event.source.userId, 'test-salt-0123456789') });
   });
 });

@@ -6,7 +6,7 @@ import { expectError } from '../support/expect-error.js';
 import { BROKEN_BATCH, SAMPLE_BATCH, SAMPLE_BATCH_DOCUMENT, SAMPLE_BATCH_QUESTION, SAMPLE_BATCH_RECORD } from '../support/sample-batch.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
 
-const TOKEN = 'admin-token-0123456789';
+const TOKEN = 'admin-token-0123456789-abcdefghijklmn';
 const auth = { authorization: `Bearer ${TOKEN}` };
 let t: TestApp | undefined;
 afterEach(async () => {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KB_DIR } from '../../server/kb/load.js';
 import { expectError } from '../support/expect-error.js';
@@ -104,8 +103,8 @@ describe('POST /api/ask small talk and hand-off', () => {
     await ask({ question: 'ขอเบอร์โทรหน่อยครับ' });
     await ask({ question: 'หวัดดีครับ' });
     await ask({ question: 'ผลคะแนน PMQA 4.0 ปี 2564 ออกเมื่อใด' });
-    await t.app.questionLog.close();
-    const lines = (await readFile(t.logFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    await t.app.questionLog.flush();
+    const lines = await t.store.listQuestions();
     const outcome = (q: string) => lines.find((l) => l.question === q)?.outcome;
     expect(outcome('ขอเบอร์โทรหน่อยครับ')).toBe('handoff');
     expect(outcome('หวัดดีครับ')).toBe('smalltalk');

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../server/kb/load.js';
-import { createAnswerer, preferCurrent, type ExplainingAnswerer } from '../../server/search/answerer.js';
+import { createAnswerer, type ExplainingAnswerer } from '../../server/search/answerer.js';
 import { detectLanguage } from '../../server/search/language.js';
 import { toBuddhistYear } from '../../server/search/filters.js';
 import { fixtureKb } from './answerer-fixture.js';
@@ -27,7 +27,7 @@ describe('answerer over a fixture knowledge base', () => {
   });
 
   it('declines a question with no content words and suggests nothing', () => {
-    expect(answerer.ask({ question: 'ครับ' })).toEqual({ answered: false, lang: 'th', answers: [] });
+    expect(answerer.ask({ question: 'ครับ' })).toEqual({ answered: false, status: 'none', lang: 'th', answers: [] });
     expect(answerer.ask({ question: '   ' }).answers).toEqual([]);
   });
 
@@ -108,20 +108,6 @@ describe('answerer over a fixture knowledge base', () => {
   });
 });
 
-describe('preferCurrent', () => {
-  it('moves a superseded item to just below its replacement and caps its score', () => {
-    const ranked = [
-      { id: 'old', score: 0.9 },
-      { id: 'x', score: 0.8 },
-      { id: 'new', score: 0.7 },
-      { id: 'y', score: 0.2 },
-    ];
-    const out = preferCurrent(ranked, (id) => (id === 'old' ? 'new' : undefined));
-    expect(out.map((c) => c.id)).toEqual(['x', 'new', 'old', 'y']);
-    expect(out[2]!.score).toBe(0.7);
-  });
-});
-
 describe('language and years', () => {
   it.each([
     ['ตัวชี้วัด e-service ต้องทำอะไร', 'th'],
@@ -198,6 +184,6 @@ describe('confidence on the repository knowledge base', () => {
     // Written for this test: the section has records for lead hosts and for agencies that are not.
     const explained = answerer.explain({ question: 'หน่วยงานที่ไม่ได้เป็นเจ้าภาพ 12 agenda เลือกงานบริการอื่นได้หรือไม่', limit: 3 });
     expect(explained.terms).toContain('n:เจ้าภาพ');
-    expect(explained.answers[0]?.id).toBe('fy2565-potential-base/e-service/2');
+    expect(explained.result.answers[0]?.id).toBe('fy2565-potential-base/e-service/2');
   });
 });

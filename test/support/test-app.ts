@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
+import { createMemoryStore } from '../../server/store/memory-store.js';
+import type { Store } from '../../server/store/types.js';
 import { createFixtureKb, type FixtureKbOptions } from './fixture-kb.js';
 
 export interface TestApp {
@@ -11,6 +13,7 @@ export interface TestApp {
   config: AppConfig;
   kbDir: string;
   logFile: string;
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -30,11 +33,14 @@ export async function buildTestApp(env: Record<string, string> = {}, kb: Fixture
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await buildApp(config);
+  // The in-memory store: tests that need SQLite or PostgreSQL build their own app.
+  const store = createMemoryStore();
+  const app = await buildApp(config, { store });
   await app.ready();
   return {
     app,
     config,
+    store,
     kbDir: fixture.dir,
     logFile,
     async close() {
