@@ -24,27 +24,31 @@ const P = 'fy2565-potential-base';
 describe('conversation: follow-ups', () => {
   it('answers "แล้ว … ล่ะ" about another item of the series in the previous question', () => {
     const history = [{ question: 'Template 1 ต้องส่งเมื่อไหร่', answerId: `${P}/overview/2` }];
-    const result = conversation.ask({ question: 'แล้ว template 3 ล่ะ', history });
+    const alone = answerer.ask({ question: 'แล้ว template 2 ล่ะ' });
+    const result = conversation.ask({ question: 'แล้ว template 2 ล่ะ', history });
     expect(result).toMatchObject({ answered: true, status: 'answered' });
     expect(result.answers[0]?.id).toBe(`${P}/overview/2`);
+    expect(alone.answers[0]?.id).not.toBe(`${P}/overview/2`);
   });
 
   it('answers a question word alone in the topic of the previous turn', () => {
-    const history = [{ question: 'ระบบบัญชีข้อมูลของหน่วยงานต้องติดตั้งจาก สสช. ไหม', answerId: `${P}/data-catalog/21` }];
-    const alone = answerer.ask({ question: 'แล้วใครเป็นคนติดตั้งให้' });
-    const followUp = conversation.ask({ question: 'แล้วใครเป็นคนติดตั้งให้', history });
+    const history = [{ question: 'กรมตั้งใหม่ยังทำตามแนวทาง PMQA ไม่ได้ ต้องเลือกตัวชี้วัดอย่างไร', answerId: `${P}/pmqa/2` }];
+    const alone = answerer.ask({ question: 'ต้องเลือกกี่ตัว' });
+    const followUp = conversation.ask({ question: 'ต้องเลือกกี่ตัว', history });
     expect(followUp.answered).toBe(true);
-    expect(followUp.answers[0]?.id).toBe(`${P}/data-catalog/21`);
-    // Alone, the engine did not have this record first: the context made the difference.
-    expect(alone.answers[0]?.id).not.toBe(`${P}/data-catalog/21`);
+    expect(followUp.answers[0]?.id).toBe(`${P}/pmqa/2`);
+    // Alone, the engine answered with another record: the context made the difference.
+    expect(alone.answers[0]?.id).not.toBe(`${P}/pmqa/2`);
   });
 
   it('answers an English follow-up with a pronoun', () => {
-    const history = [{ question: 'What does Template 3 list?', answerId: `${P}/data-catalog/14` }];
-    const result = conversation.ask({ question: 'and when is it due?', history });
+    const history = [{ question: 'Must every agency join the one-stop complaints centre agenda?', answerId: `${P}/e-service/4` }];
+    const alone = answerer.ask({ question: 'who sets the targets for it?' });
+    const result = conversation.ask({ question: 'who sets the targets for it?', history });
     expect(result.lang).toBe('en');
     expect(result.answered).toBe(true);
-    expect(result.answers[0]?.id).toBe(`${P}/overview/2`);
+    expect(result.answers[0]?.id).toBe(`${P}/e-service/4`);
+    expect(alone.answers[0]?.id).not.toBe(`${P}/e-service/4`);
   });
 
   it('carries the topic through a chain of follow-ups', () => {
@@ -80,15 +84,15 @@ describe('conversation: follow-ups', () => {
 
   it('skips small talk in the history when looking for the topic', () => {
     const history = [
-      { question: 'ระบบบัญชีข้อมูลของหน่วยงานต้องติดตั้งจาก สสช. ไหม', answerId: `${P}/data-catalog/21` },
+      { question: 'กรมตั้งใหม่ยังทำตามแนวทาง PMQA ไม่ได้ ต้องเลือกตัวชี้วัดอย่างไร', answerId: `${P}/pmqa/2` },
       { question: 'ขอบคุณครับ' },
     ];
-    expect(conversation.ask({ question: 'แล้วใครเป็นคนติดตั้งให้', history }).answers[0]?.id).toBe(`${P}/data-catalog/21`);
+    expect(conversation.ask({ question: 'ต้องเลือกกี่ตัว', history }).answers[0]?.id).toBe(`${P}/pmqa/2`);
   });
 
   it('never lists a later answer with more confidence than the one above it', () => {
-    const history = [{ question: 'What does Template 3 list?', answerId: `${P}/data-catalog/14` }];
-    const { answers } = conversation.ask({ question: 'and when is it due?', history, limit: 5 });
+    const history = [{ question: 'Must every agency join the one-stop complaints centre agenda?', answerId: `${P}/e-service/4` }];
+    const { answers } = conversation.ask({ question: 'who sets the targets for it?', history, limit: 5 });
     for (let i = 1; i < answers.length; i++) expect(answers[i]!.score).toBeLessThanOrEqual(answers[i - 1]!.score);
   });
 });

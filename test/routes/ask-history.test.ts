@@ -15,18 +15,18 @@ const P = 'fy2565-potential-base';
 
 describe('POST /api/ask with history', () => {
   it('answers a follow-up in the context of the earlier turn', async () => {
-    const history = [{ question: 'What does Template 3 list?', answerId: `${P}/data-catalog/14` }];
-    const res = await ask({ question: 'and when is it due?', history });
+    const history = [{ question: 'Must every agency join the one-stop complaints centre agenda?', answerId: `${P}/e-service/4` }];
+    const res = await ask({ question: 'who sets the targets for it?', history });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ answered: true, status: 'answered', lang: 'en' });
-    expect(body.answers[0].id).toBe(`${P}/overview/2`);
+    expect(body.answers[0].id).toBe(`${P}/e-service/4`);
   });
 
   it('answers a Thai follow-up without an answerId from the earlier question alone', async () => {
-    const res = await ask({ question: 'แล้วใครเป็นคนติดตั้งให้ล่ะ', history: [{ question: 'ระบบบัญชีข้อมูลของหน่วยงานต้องติดตั้งจาก สสช. ไหม' }] });
+    const res = await ask({ question: 'ต้องเลือกกี่ตัว', history: [{ question: 'กรมตั้งใหม่ยังทำตามแนวทาง PMQA ไม่ได้ ต้องเลือกตัวชี้วัดอย่างไร' }] });
     expect(res.json().answered).toBe(true);
-    expect(res.json().answers[0].id).toBe(`${P}/data-catalog/21`);
+    expect(res.json().answers[0].id).toBe(`${P}/pmqa/2`);
   });
 
   it('answers a standalone question exactly as without history', async () => {
