@@ -69,6 +69,7 @@ export async function buildWeb(outDir: string = DEFAULT_OUT_DIR): Promise<BuildW
     }
 
     for (const name of STATIC_FILES) await copyChecked(path.join(WEB_DIR, name), path.join(tmp, name));
+    await buildConsole(tmp);
     await mkdir(path.join(tmp, 'fonts'));
     for (const name of FONT_FILES) await copyChecked(path.join(FONT_DIR, name), path.join(tmp, 'fonts', name));
 
@@ -77,8 +78,32 @@ export async function buildWeb(outDir: string = DEFAULT_OUT_DIR): Promise<BuildW
     await rm(tmp, { recursive: true, force: true });
     throw error;
   }
-  const files = ['app.js', 'app.js.map', ...STATIC_FILES, ...FONT_FILES.map((f) => `fonts/${f}`)];
+  const files = ['app.js', 'app.js.map', ...STATIC_FILES, ...FONT_FILES.map((f) => `fonts/${f}`), ...CONSOLE_FILES.map((f) => `admin/${f}`)];
   return { outDir, files, ms: Math.round(performance.now() - started) };
+}
+
+/** The editors' console (web/admin/), served at /admin: its own bundle, page and stylesheet. */
+const CONSOLE_FILES = ['admin.js', 'admin.js.map', 'index.html', 'admin.css'];
+async function buildConsole(tmp: string): Promise<void> {
+  const dir = path.join(WEB_DIR, 'admin');
+  await mkdir(path.join(tmp, 'admin'));
+  const result = await build({
+    entryPoints: [path.join(dir, 'main.ts')],
+    outfile: path.join(tmp, 'admin', 'admin.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+  }).catch((cause: unknown) => {
+    throw new WebBuildError(`console: ${String((cause as Error).message ?? cause)}`, { cause });
+  });
+  if (result.warnings.length) throw new WebBuildError(`console: warnings are treated as errors:\n${result.warnings.map((w) => w.text).join('\n')}`);
+  for (const name of ['index.html', 'admin.css']) await copyChecked(path.join(dir, name), path.join(tmp, 'admin', name));
 }
 
 async function copyChecked(from: string, to: string): Promise<void> {

@@ -7,7 +7,8 @@
  * off-topic declines, then issue 10's targets with the number of questions to spare. The
  * halves are record-disjoint (scripts/eval/data.ts); weights and constants are tuned on dev
  * only, and only dev misses are printed unless asked. Exits 0 whatever the numbers (CI gates
- * regressions against a baseline instead: test/eval/regression.test.ts), 1 on bad input.
+ * regressions against a baseline instead: test/eval/regression.test.ts; `--write-baseline`
+ * records a new one), 1 on bad input.
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { loadKnowledgeBase } from '../server/kb/load.js';
 import { createAnswerer } from '../server/search/answerer.js';
 import { QUESTIONS_FILE, readQuestions, splitByRecord } from './eval/data.js';
+import { BASELINE_FILE, toBaseline } from './eval/baseline.js';
 import { ask, count, groupBy, spare, TARGETS, type Counts, type Outcome } from './eval/evaluate.js';
 
 function fail(message: string): never {
@@ -34,13 +36,14 @@ function printTable(title: string, rows: Array<[string, Counts]>): void {
   }
 }
 
-function parseArgs(argv: string[]): { json?: string; misses: string } {
-  const out: { json?: string; misses: string } = { misses: 'dev' };
+function parseArgs(argv: string[]): { json?: string; misses: string; writeBaseline: boolean } {
+  const out: { json?: string; misses: string; writeBaseline: boolean } = { misses: 'dev', writeBaseline: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--json') out.json = argv[++i] ?? fail('--json needs a file name');
+    if (a === '--write-baseline') out.writeBaseline = true;
+    else if (a === '--json') out.json = argv[++i] ?? fail('--json needs a file name');
     else if (a === '--misses') out.misses = argv[++i] ?? fail('--misses needs dev, test, all or none');
-    else fail(`unknown argument ${a}; usage: eval [--json <file>] [--misses dev|test|all|none]`);
+    else fail(`unknown argument ${a}; usage: eval [--json <file>] [--misses dev|test|all|none] [--write-baseline]`);
   }
   if (!['dev', 'test', 'all', 'none'].includes(out.misses)) fail(`--misses must be dev, test, all or none, not ${out.misses}`);
   return out;
@@ -95,6 +98,10 @@ async function main(): Promise<void> {
   (await import('./eval-followups.js')).runFollowUpEval(kb, answerer, { misses: args.misses !== 'none' });
   console.log(`\n${questions.length} questions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
+  if (args.writeBaseline) {
+    writeAtomically(BASELINE_FILE, toBaseline(groupBy(outcomes, (o) => o.q.category)));
+    console.log(`baseline written to ${path.relative(process.cwd(), BASELINE_FILE)}`);
+  }
   if (args.json) {
     const report = {
       overall: count(outcomes),
@@ -102,11 +109,14 @@ async function main(): Promise<void> {
       byLanguage: Object.fromEntries(groupBy(outcomes, (o) => o.q.lang)),
       byHalf: Object.fromEntries(groupBy(outcomes, (o) => o.half)),
     };
-    const file = path.resolve(args.json);
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(report, null, 2)}\n`);
-    renameSync(tmp, file);
+    writeAtomically(path.resolve(args.json), report);
   }
+}
+
+function writeAtomically(file: string, data: unknown): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(data, null, 2)}\n`);
+  renameSync(tmp, file);
 }
 
 await main();

@@ -29,15 +29,15 @@ function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-export function fitLogistic(rows: Array<{ x: number[]; y: 0 | 1 }>, l2 = 0.001, steps = 6000, rate = 0.5): number[] {
+export function fitLogistic(rows: Array<{ x: number[]; y: 0 | 1; offset?: number }>, l2 = 0.001, steps = 6000, rate = 0.5): number[] {
   const dims = rows[0]!.x.length;
   const w = new Array<number>(dims + 1).fill(0);
   const positives = rows.filter((r) => r.y === 1).length;
   const classWeight = [rows.length / (2 * (rows.length - positives)), rows.length / (2 * positives)];
   for (let step = 0; step < steps; step++) {
     const grad = new Array<number>(dims + 1).fill(0);
-    for (const { x, y } of rows) {
-      let z = w[0]!;
+    for (const { x, y, offset } of rows) {
+      let z = w[0]! + (offset ?? 0);
       for (let i = 0; i < dims; i++) z += x[i]! * w[i + 1]!;
       const err = (sigmoid(z) - y) * classWeight[y]!;
       grad[0]! += err;
@@ -49,7 +49,7 @@ export function fitLogistic(rows: Array<{ x: number[]; y: 0 | 1 }>, l2 = 0.001, 
 }
 
 /** Features that differ between candidates of one question: they decide the order. */
-const RANKING = FEATURE_NAMES.filter((k) => k !== 'unknown');
+const RANKING = FEATURE_NAMES.filter((k) => k !== 'unknown' && k !== 'specificity');
 /**
  * No record of this knowledge base is superseded yet, so that weight cannot be fitted. It is
  * set, on the ranking scale before calibration, larger than every other feature's range: a
@@ -57,6 +57,14 @@ const RANKING = FEATURE_NAMES.filter((k) => k !== 'unknown');
  * replacement is (it stays visible below, with its supersededBy link).
  */
 const SUPERSEDED_PRIOR = -10;
+/**
+ * Specificity is set too: the training questions hold too few that ask almost nothing (one
+ * common word, a bare number), and fitted alone it took the wrong sign (off-topic questions are
+ * long and specific). Weight W on (specificity - 1): one common word (specificity about 0.33)
+ * loses 8 on the logit scale, more than a full match gains, so it is not answered whatever it
+ * matches; two ordinary words (about 0.67) lose 4 and need a strong match.
+ */
+const SPECIFICITY_PRIOR = 12;
 
 /**
  * Stage 1, the order: a conditional-logit (listwise softmax) model over each in-scope training
@@ -97,6 +105,7 @@ async function main(): Promise<void> {
     candidates: answerer.explain({ question: t.question, limit: 5 }).candidates.map((c) => ({
       x: RANKING.map((k) => c.features[k]!),
       unknown: c.features.unknown!,
+      specificity: c.features.specificity!,
       y: (t.expect.includes(c.id) ? 1 : 0) as 0 | 1,
     })),
   }));
@@ -112,25 +121,27 @@ async function main(): Promise<void> {
     .filter((q) => q.candidates.length > 0)
     .map(({ t, candidates }) => {
       const best = candidates.reduce((a, b) => (zOf(b.x) > zOf(a.x) ? b : a));
-      return { x: [zOf(best.x), best.unknown], y: best.y, inScope: t.expect.length > 0 };
+      return { x: [zOf(best.x), best.unknown], offset: SPECIFICITY_PRIOR * (best.specificity - 1), y: best.y, inScope: t.expect.length > 0 };
     });
-  const c = fitLogistic(tops.map(({ x, y }) => ({ x, y })));
-  const p = (x: number[]) => sigmoid(c[0]! + c[1]! * x[0]! + c[2]! * x[1]!);
+  const c = fitLogistic(tops.map(({ x, y, offset }) => ({ x, y, offset })));
+  const p = (x: number[], offset: number) => sigmoid(c[0]! + offset + c[1]! * x[0]! + c[2]! * x[1]!);
 
   const inScope = tops.filter((t) => t.inScope);
   const off = tops.filter((t) => !t.inScope);
-  const errorAt = (t: number) => inScope.filter((x) => p(x.x) < t || !x.y).length / inScope.length + off.filter((x) => p(x.x) >= t).length / off.length;
+  const errorAt = (t: number) => inScope.filter((x) => p(x.x, x.offset) < t || !x.y).length / inScope.length + off.filter((x) => p(x.x, x.offset) >= t).length / off.length;
   let best = { t: 0.5, error: Infinity };
   for (let t = 0.05; t <= 0.95; t += 0.005) if (errorAt(t) < best.error - 1e-9) best = { t, error: errorAt(t) };
   // The middle of a plateau of equal error is the safer place.
   let hi = best.t;
   for (let t = best.t; t <= 0.95 && errorAt(t) <= best.error + 1e-9; t += 0.005) hi = t;
   const threshold = (best.t + hi) / 2;
-  const bias = c[0]! - Math.log(threshold / (1 - threshold));
+  // specificity enters as W·(s - 1) = W·s - W: its constant part moves into the bias.
+  const bias = c[0]! - SPECIFICITY_PRIOR - Math.log(threshold / (1 - threshold));
   const weights = {
     bias: round(bias),
     ...Object.fromEntries(RANKING.map((k, i) => [k, round(c[1]! * r[i]!)])),
     unknown: round(c[2]!),
+    specificity: SPECIFICITY_PRIOR,
   } as unknown as ScoringWeights;
   const out = {
     weights,

@@ -21,7 +21,11 @@ import { recordsRoutes } from './routes/records.js';
 import { webRoutes } from './routes/web.js';
 import { withAnswerCache } from './answer-cache.js';
 import { createAnswerer } from './search/answerer.js';
+import { createCachedAnswerer } from './index-cache/analysis-file.js';
 import { createStore } from './store/create-store.js';
+import { createConsole } from './console/console.js';
+import { consoleRoutes } from './routes/console.js';
+import { consoleWebRoutes } from './routes/console-web.js';
 import type { Store } from './store/types.js';
 
 declare module 'fastify' {
@@ -87,7 +91,11 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     deps.knowledge ??
     createKnowledgeService({
       kbDir: config.kbDir,
-      createAnswerer: (kb) => withAnswerCache(createAnswerer(kb), config.answerCache),
+      createAnswerer: (kb) =>
+        withAnswerCache(
+          config.indexCacheDir ? createCachedAnswerer(kb, { kbDir: config.kbDir, dir: config.indexCacheDir, logger: app.log.child({ component: 'index-cache' }) }) : createAnswerer(kb),
+          config.answerCache,
+        ),
       logger: app.log.child({ component: 'knowledge' }),
     });
   const questionLog = createQuestionLog({ store, enabled: config.questionLog !== null, logger: app.log.child({ component: 'question-log' }) });
@@ -140,6 +148,17 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     app.log.info(`LINE webhook off: ${config.lineOffReason ?? 'no credentials'}`);
   }
 
+  const editorsConsole = createConsole({
+    kbDir: knowledge.kbDir,
+    store: app.store,
+    reload: () => knowledge.reload(),
+    // Decorated by the LINE side when configured (HELPERS.md contract).
+    questionAnswered: (questionId, recordId) =>
+      (app as unknown as { notifier?: { questionAnswered(q: string, r: string): Promise<void> } }).notifier?.questionAnswered(questionId, recordId) ?? Promise.resolve(),
+    logError: (message, err) => app.log.error({ err }, message),
+  });
+  await app.register(consoleRoutes, { console: editorsConsole, adminToken: config.adminToken });
+  await app.register(consoleWebRoutes);
   await app.register(webRoutes);
 
   app.addHook('onClose', async () => {

@@ -36,6 +36,8 @@ export interface AppConfig {
   kbWatch: boolean;
   /** Recent questions whose results are kept per index; 0 disables the cache. */
   answerCache: number;
+  /** Folder of the analysis cache and index snapshot (server/index-cache/); null when INDEX_CACHE=off. */
+  indexCacheDir: string | null;
   logLevel: string;
   /** The office's contact details for a hand-off to a person (CONTACT_TH / CONTACT_EN; default: the office website). */
   contact: { th: string; en: string };
@@ -110,6 +112,7 @@ const EnvSchema = z.object({
   BODY_LIMIT: optional(count(1024)),
   KB_WATCH: optional(flag),
   ANSWER_CACHE: optional(count(0)),
+  INDEX_CACHE: optional(z.string()),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   CONTACT_TH: optional(contactText),
   CONTACT_EN: optional(contactText),
@@ -184,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: e.BODY_LIMIT ?? 64 * 1024,
     kbWatch: e.KB_WATCH ?? true,
     answerCache: e.ANSWER_CACHE ?? 1000,
+    indexCacheDir: e.INDEX_CACHE === undefined ? path.join(REPO_ROOT, 'var', 'index-cache') : e.INDEX_CACHE.toLowerCase() === 'off' ? null : e.INDEX_CACHE,
     logLevel: e.LOG_LEVEL ?? 'info',
     contact: { th: e.CONTACT_TH ?? DEFAULT_CONTACT.th, en: e.CONTACT_EN ?? DEFAULT_CONTACT.en },
     databaseUrl: e.DATABASE_URL,

@@ -1,5 +1,6 @@
 import type { BatchMeta, BatchProblem, BatchSection, LayoutItem, RawRow } from './batch-types.js';
 import { guessMeta } from './guess-meta.js';
+import { htmlToText } from './html-to-text.js';
 import { SectionRegistry } from './section-registry.js';
 import { parseThaiDate, thaiDigitsToArabic } from './thai-date.js';
 import { collapseSpace } from './thai-text.js';
@@ -69,9 +70,9 @@ export function parseLayout(items: LayoutItem[], clean: (text: string) => string
     const norm = item.cells.map((c) => clean(c));
     const at = { line: item.line, ...(item.where ? { where: item.where } : {}) };
     if (norm.length === 3) {
-      const numberCell = thaiDigitsToArabic(norm[0]!.trim()).replace(/\.$/, '');
+      const numberCell = thaiDigitsToArabic(htmlToText(norm[0]!)).replace(/\.$/, '');
       if (numberCell !== '' && !/^\d+$/.test(numberCell)) {
-        problem(item, 'error', `number cell "${norm[0]!.trim()}" is not a number`);
+        problem(item, 'error', `number cell "${htmlToText(norm[0]!)}" is not a number`);
         return;
       }
       raw.push({ ...at, number: numberCell === '' ? undefined : Number(numberCell), section: sections.current(item.line), question: norm[1]!, answer: norm[2]! });

@@ -48,7 +48,14 @@ export const REPAIRS: readonly Repair[] = [
   // The PUA glyph of a shifted mark or a descender-less consonant back to its character.
   { kind: 'pua', pattern: /[\uF700-\uF71A\uF884-\uF89E]/g, replace: (m) => PUA_TO_BASE.get(m) ?? m },
   // A mark belongs to the consonant before it: extraction puts a space between them (`ต ้องการ`).
-  { kind: 'space-before-mark', pattern: new RegExp(`(?<=[${CONSONANT}${MARK}])[ \\u00A0\\t]+(?=[${MARK}])`, 'g'), replace: () => '' },
+  // pdfjs then reports the mark with a space after it too (`ต ุ ลาคม`; its text layer adds a space
+  // after a zero-width mark that follows a space), so a mark alone between spaces loses both.
+  // The cost: a real space after such a mark (`ไม ่ มี` for ไม่ มี) is lost with it.
+  {
+    kind: 'space-before-mark',
+    pattern: new RegExp(`(?<=[${CONSONANT}${MARK}])[ \\u00A0\\t]+([${MARK}]+)(?:[ \\u00A0\\t](?=[${CONSONANT}\\u0E30-\\u0E33\\u0E40-\\u0E45]))?`, 'g'),
+    replace: (_m, marks: string) => marks,
+  },
   // Sara am drawn as nikhahit + sara aa, the tone mark on either side of the nikhahit (`ค ําน ํา`, `น ํ้า`).
   { kind: 'sara-am', pattern: new RegExp(`([${TONE}]?)\\u0E4D([${TONE}]?)\\u0E32`, 'g'), replace: (_m, a, b) => `${a}${b}\u0E33` },
   // Stacked marks in canonical order (`ก่ิ` → `กิ่`).

@@ -4,6 +4,7 @@ import { COMPONENTS, INDICATORS } from '../kb/schema.js';
 import { parseOr400 } from '../errors.js';
 import type { Channel } from '../log/question-log.js';
 import type { AskResult } from '../search/types.js';
+import { askResponseSchema } from './ask-response-schema.js';
 import { outcomeOf } from '../log/outcome.js';
 import { QuestionTextSchema } from './question-schema.js';
 import { requireSnapshot } from './require-snapshot.js';
@@ -47,7 +48,7 @@ export function channelOf(request: FastifyRequest): Channel {
 }
 
 export const askRoutes: FastifyPluginAsync = async (app) => {
-  app.post('/api/ask', async (request): Promise<AskResult> => {
+  app.post('/api/ask', { schema: askResponseSchema }, async (request): Promise<AskResult> => {
     const body = parseOr400(AskBodySchema, request.body, 'question request');
     const snapshot = requireSnapshot(app.knowledge);
     const started = performance.now();

@@ -7,7 +7,9 @@ import { fiscalYearOfDate } from './fiscal-year.js';
 import { buildIndex, type SearchIndex } from './index.js';
 import { resolveOptions, type ScoringOptions, type ScoringOptionsInput } from './options.js';
 import { renderAnswer, yearNotCoveredText } from './render.js';
-import { createMiniSearchRetriever, type RetrieverFactory } from './retrieve.js';
+import type { RetrieverFactory } from './retrieve.js';
+import { analysisVersion, createAnalysisCache, type AnalysisCache, type SerializedAnalysisCache } from './analysis-cache.js';
+import { createAutoRetriever } from './engine/retrievers.js';
 import { scoreCandidates, type ScoredCandidate } from './score.js';
 import { createSpeller } from './spell.js';
 import { jaccard } from './trigram.js';
@@ -20,8 +22,14 @@ import type { Answer, Answerer, AskQuery, AskResult, Explanation, Lang } from '.
  */
 
 export interface AnswererOptions extends ScoringOptionsInput {
-  /** The retrieval engine; MiniSearch BM25 by default. */
+  /** The retrieval engine; by default MiniSearch or the compact index by size (engine/retrievers.ts). */
   retriever?: RetrieverFactory;
+  /**
+   * Analyses of an earlier build (analysis-cache.ts); texts found there are not analysed again.
+   * `lexicon` is the word lists' contents, part of the cache's version. The answerer's
+   * `analysisCache` then holds this build's analyses, to be stored for the next build.
+   */
+  analysisCache?: { stored?: SerializedAnalysisCache; lexicon?: readonly string[] };
 }
 
 export const DEFAULT_LIMIT = 3;
@@ -34,13 +42,18 @@ const MAX_QUESTION_CHARS = 2000;
 
 export interface ExplainingAnswerer extends Answerer {
   explain(query: AskQuery): Explanation;
+  /** This build's text analyses, when options.analysisCache was given. */
+  readonly analysisCache?: AnalysisCache;
 }
 
 export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): ExplainingAnswerer {
   const options: ScoringOptions = resolveOptions(input);
   const analyzer: Analyzer = createAnalyzer(kb.glossary, { engine: options.engine });
-  const index: SearchIndex = buildIndex(kb, analyzer);
-  const retriever = (input.retriever ?? createMiniSearchRetriever)(index, options.retrieval);
+  const analysisCache = input.analysisCache
+    ? createAnalysisCache(analysisVersion(analyzer, { glossary: kb.glossary, lexicon: input.analysisCache.lexicon }), input.analysisCache.stored)
+    : undefined;
+  const index: SearchIndex = buildIndex(kb, analysisCache ? analysisCache.wrap(analyzer) : analyzer);
+  const retriever = (input.retriever ?? createAutoRetriever)(index, options.retrieval);
   const documents = new Map<string, KbDocument>(kb.documents.map((d) => [d.id, d]));
   const corpus: CorpusStats = { documentFrequency: index.documentFrequency, size: index.size, isWordPart: index.isWordPart };
   const speller = createSpeller(spellingVocabulary(index, analyzer, kb));
@@ -110,6 +123,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
       return index.records.has(id) ? render(id, lang, 1) : undefined;
     },
     size: index.size,
+    ...(analysisCache ? { analysisCache } : {}),
   };
 }
 

@@ -5,6 +5,8 @@ import { recordYears } from './fiscal-year.js';
 import { charGrams } from './grams.js';
 import { negatedTerms } from './negation.js';
 import { CONCEPT_PREFIX } from './prefixes.js';
+import { TermIdSet } from './engine/term-id-set.js';
+import { Vocabulary } from './engine/vocabulary.js';
 
 /**
  * The analysed knowledge base: each record's terms per field, the per-record term sets and
@@ -32,7 +34,7 @@ export interface IndexedRecord {
   record: KbRecord;
   document: KbDocument | undefined;
   section: KbDocument['sections'][number] | undefined;
-  /** Every term and concept token in any field. */
+  /** Every term and concept token in any field (term ids in a typed array: engine/term-id-set.ts). */
   terms: ReadonlySet<string>;
   /** Terms and concept tokens of the question and alternates only. */
   questionTerms: ReadonlySet<string>;
@@ -52,6 +54,8 @@ export interface SearchIndex {
   fields: ReadonlyArray<{ id: string; terms: Readonly<Record<Field, readonly string[]>> }>;
   /** Number of records containing the term in any field. */
   documentFrequency: ReadonlyMap<string, number>;
+  /** Term ids of every indexed term, shared with the compact retrieval engine. */
+  vocabulary: Vocabulary;
   /** How often each token (before stemming) occurs in the records: the speller's vocabulary. */
   tokenFrequency: ReadonlyMap<string, number>;
   /**
@@ -90,6 +94,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
   const tokenFrequency = new Map<string, number>();
   const documents = new Map(kb.documents.map((d) => [d.id, d]));
   const years = new Set<number>();
+  const vocabulary = new Vocabulary();
 
   const fields = kb.records.map((record) => {
     const document = documents.get(record.source.document);
@@ -122,8 +127,8 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
       record,
       document,
       section,
-      terms,
-      questionTerms,
+      terms: TermIdSet.of(terms, vocabulary),
+      questionTerms: TermIdSet.of(questionTerms, vocabulary),
       years: recordYearList,
       questionGrams,
       answerGrams: charGrams(record.answer.th),
@@ -135,5 +140,5 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
   const thaiTerms = `\n${[...documentFrequency.keys()].filter((t) => /^[\u0E01-\u0E5B]+$/.test(t)).join('\n')}\n`;
   // Two letters begin or end far too many words to tell anything.
   const isWordPart = (word: string) => word.length >= 3 && (thaiTerms.includes(`\n${word}`) || thaiTerms.includes(`${word}\n`));
-  return { records, fields, documentFrequency, tokenFrequency, isWordPart, years: [...years].sort((a, b) => a - b), size: kb.records.length };
+  return { records, fields, documentFrequency, vocabulary, tokenFrequency, isWordPart, years: [...years].sort((a, b) => a - b), size: kb.records.length };
 }

@@ -26,6 +26,8 @@ export interface ScoringWeights {
   answerType: number;
   /** 1 when the record is superseded and the record replacing it is also a candidate. */
   superseded: number;
+  /** How much the question asks, in [0, 1] (score.ts). */
+  specificity: number;
 }
 
 export interface RetrievalOptions {
@@ -73,10 +75,9 @@ export interface ScoringOptions {
   /** Suggestions below this score are not worth showing when declining: fewer than 1 in 10 right on dev. */
   suggestionFloor: number;
   /**
-   * Total IDF weight of a question's content words below which its score is scaled down: one
+   * Total IDF weight of a question's content words below which it counts as asking little: one
    * rare word (df 1 of 77: IDF 3.9) asks enough; "ปี" or "e-service" alone, in a third of the
-   * records (IDF about 1), does not say which record is meant. The same factor for every
-   * candidate of a question, so it never changes the order.
+   * records (IDF about 1), does not say which record is meant (score.ts, specificity).
    */
   minQuestionWeight: number;
   /**

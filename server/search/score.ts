@@ -25,10 +25,10 @@ import { dice } from './trigram.js';
  *  - similarity: character-trigram similarity with the record's closest question phrasing;
  *  - answerType: the question asks for a count / date / agency / procedure and the record's
  *    answer holds one (answer-type.ts);
- *  - superseded: the record is superseded by another candidate of the same question.
- *
- * A question that asks too little (one common word, only numbers) has every candidate's score
- * scaled by the same factor (options.minQuestionWeight): the order stays, the confidence drops.
+ *  - superseded: the record is superseded by another candidate of the same question;
+ *  - specificity: how much the question asks (one common word or only numbers: little).
+ * unknown and specificity are the same for every candidate of a question: they calibrate the
+ * confidence and never change the order.
  */
 
 export interface Features {
@@ -40,9 +40,16 @@ export interface Features {
   similarity: number;
   answerType: number;
   superseded: number;
+  /**
+   * How much the question asks: its content words' total IDF over options.minQuestionWeight,
+   * at most 1. A question of one common word or only numbers ("ปี", "2565", "e-service") is
+   * covered by many records equally well, so a high coverage says little. The same for every
+   * candidate of a question: it moves the confidence, never the order.
+   */
+  specificity: number;
 }
 
-export const FEATURE_NAMES = ['bm25', 'coverage', 'questionCoverage', 'unknown', 'yearMismatch', 'similarity', 'answerType', 'superseded'] as const satisfies ReadonlyArray<keyof Features>;
+export const FEATURE_NAMES = ['bm25', 'coverage', 'questionCoverage', 'unknown', 'yearMismatch', 'similarity', 'answerType', 'superseded', 'specificity'] as const satisfies ReadonlyArray<keyof Features>;
 
 export interface ScoredCandidate {
   id: string;
@@ -69,7 +76,7 @@ function covered(u: WeightedUnit, terms: ReadonlySet<string>, corpus: CorpusStat
 }
 
 /** Features of one record for one question. */
-export function features(q: QuestionAnalysis, corpus: CorpusStats, r: IndexedRecord, bm25: number, superseded: boolean): Features {
+export function features(q: QuestionAnalysis, corpus: CorpusStats, r: IndexedRecord, bm25: number, superseded: boolean, minQuestionWeight: number): Features {
   const yearMismatch = q.years.length > 0 && !q.years.some((y) => r.years.includes(y)) ? 1 : 0;
   let coverage = 0;
   let questionCoverage = 0;
@@ -86,10 +93,18 @@ export function features(q: QuestionAnalysis, corpus: CorpusStats, r: IndexedRec
     questionCoverage: questionCoverage / total,
     unknown: unknown / total,
     yearMismatch,
-    similarity: Math.max(0, ...r.questionGrams.map((g) => dice(q.grams, g))),
+    similarity: bestDice(q.grams, r.questionGrams),
     answerType: q.answerType !== undefined && r.answerTypes.has(q.answerType) ? 1 : 0,
     superseded: superseded ? 1 : 0,
+    specificity: Math.min(1, q.topicWeight / minQuestionWeight),
   };
+}
+
+/** The best Dice similarity of the question to any phrasing (a loop: no array per candidate). */
+function bestDice(grams: ReadonlySet<string>, phrasings: readonly ReadonlySet<string>[]): number {
+  let best = 0;
+  for (const g of phrasings) best = Math.max(best, dice(grams, g));
+  return best;
 }
 
 export function logistic(f: Features, w: ScoringWeights): number {
@@ -123,13 +138,12 @@ export interface ScoreContext {
 export function scoreCandidates(q: QuestionAnalysis, retrieved: readonly RetrievedCandidate[], ctx: ScoreContext): ScoredCandidate[] {
   const best = retrieved[0]?.score || 1;
   const ids = new Set(retrieved.map((c) => c.id));
-  const asked = Math.min(1, q.topicWeight / ctx.minQuestionWeight);
   const scored = retrieved.map((c) => {
     const r = ctx.records.get(c.id)!;
     const replacement = r.record.supersededBy;
-    const f = features(q, ctx.corpus, r, c.score / best, replacement !== undefined && ids.has(replacement));
+    const f = features(q, ctx.corpus, r, c.score / best, replacement !== undefined && ids.has(replacement), ctx.minQuestionWeight);
     const matched = q.terms.filter((t) => r.terms.has(t));
-    return { id: c.id, features: f, score: logistic(f, ctx.weights) * asked, matched, date: r.document?.date ?? '' };
+    return { id: c.id, features: f, score: logistic(f, ctx.weights), matched, date: r.document?.date ?? '' };
   });
   scored.sort(compareCandidates);
   return scored.map(({ date: _date, ...c }) => c);

@@ -101,7 +101,7 @@ describe('LINE webhook', () => {
   });
 
   it('keeps Thai quick-reply labels within 20 graphemes', async () => {
-    await deliver({ events: [textEvent('บริการอิเล็กทรอนิกส์ ต้องทำอะไร')] });
+    await deliver({ events: [textEvent('บริการอิเล็กทรอนิกส์ของโรงพยาบาล')] });
     const messages = line.replies()[0]!.body.messages;
     const items = messages.at(-1).quickReply?.items ?? [];
     expect(items.length).toBeGreaterThan(0);
@@ -151,10 +151,10 @@ describe('LINE webhook', () => {
 describe('LINE webhook when the LINE API misbehaves', () => {
   it('acknowledges at once even when the reply call is slow', async () => {
     line.set({ delayMs: 1500 });
-    const started = performance.now();
     const res = await t.app.inject(signedRequest({ events: [textEvent('e-service ใช้บริการเดิมได้ไหม')] }));
     expect(res.statusCode).toBe(200);
-    expect(performance.now() - started).toBeLessThan(500);
+    // Acknowledged before the (slow) reply reached the LINE API: no timing assertion needed.
+    expect(line.replies()).toHaveLength(0);
     await t.app.lineWebhook!.pending();
     expect(line.replies()).toHaveLength(1);
   });
