@@ -95,6 +95,7 @@ async function main(): Promise<void> {
       console.log(`    expected ${o.q.expect.map(short).join(', ') || '(decline)'}; got ${o.status === 'answered' ? '' : `(${o.status}) `}${got || 'nothing'}`);
     }
   }
+  (await import('./eval-followups.js')).runFollowUpEval(kb, answerer, { misses: args.misses !== 'none' });
   console.log(`\n${questions.length} questions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   if (args.writeBaseline) {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.js';
 import { HttpError, registerErrorHandlers } from './errors.js';
+import { createConversations, type Conversations } from './conversation/service.js';
 import { createKnowledgeService, type KnowledgeService } from './knowledge-service.js';
 import { createLineClient } from './line/line-client.js';
 import { createNotifier, type Notifier } from './line/notifier.js';
@@ -39,6 +40,8 @@ declare module 'fastify' {
     config: AppConfig;
     knowledge: KnowledgeService;
     questionLog: QuestionLog;
+    /** The conversation layer (follow-ups, small talk, hand-off) over the current engine. */
+    conversations: Conversations;
     /** The run-time store (SQLite by default, PostgreSQL with DATABASE_URL). */
     store: Store;
     /** Tells other instances sharing the store to reload the knowledge (after an import or reload here). */
@@ -152,6 +155,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   app.decorate('config', config);
   app.decorate('knowledge', knowledge);
   app.decorate('questionLog', questionLog);
+  app.decorate('conversations', createConversations({ contact: config.contact }));
 
   const webShell = createWebShell(deps.webRoot ?? DEFAULT_WEB_ROOT);
   registerErrorHandlers(app, { bodyLimit: config.bodyLimit, notFoundPage: (request, reply) => webShell.send(request, reply, 404) });

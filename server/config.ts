@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_CONTACT } from './conversation/replies.js';
 import { DEFAULT_KB_DIR } from './kb/load.js';
 import { DEFAULT_STORE_FILE } from './store/create-store.js';
 import { REPO_ROOT } from './paths.js';
@@ -51,6 +52,8 @@ export interface AppConfig {
    * FRAME_ANCESTORS, space- or comma-separated origins; default ["'none'"] (nobody).
    */
   frameAncestors: string[];
+  /** The office's contact details for a hand-off to a person (CONTACT_TH / CONTACT_EN; default: the office website). */
+  contact: { th: string; en: string };
   /** PostgreSQL URL of the shared store (replicas); undefined: the embedded SQLite store. */
   databaseUrl?: string;
   /** PostgreSQL schema of the store's tables; default public. */
@@ -100,6 +103,12 @@ const httpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
   .transform((u) => u.replace(/\/+$/, ''));
 
+/** Shown in a chat bubble and a LINE message: a few lines, "\n" written as such in a .env file. */
+const contactText = z
+  .string()
+  .transform((v) => v.replace(/\\n/g, '\n').trim())
+  .pipe(z.string().max(1000, 'must be at most 1000 characters'));
+
 const EnvSchema = z.object({
   HOST: optional(z.string()),
   PORT: optional(count(0).max(65535, 'must be at most 65535')),
@@ -127,6 +136,8 @@ const EnvSchema = z.object({
   FRAME_ANCESTORS: optional(z.string().transform((v, ctx) => parseFrameAncestors(v, ctx))),
   INDEX_CACHE: optional(z.string()),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  CONTACT_TH: optional(contactText),
+  CONTACT_EN: optional(contactText),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')),
   STORE_FILE: optional(z.string()),
   DATABASE_SCHEMA: optional(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case identifier (letters, digits, _)')),
@@ -225,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     indexCacheDir: e.INDEX_CACHE === undefined ? path.join(REPO_ROOT, 'var', 'index-cache') : e.INDEX_CACHE.toLowerCase() === 'off' ? null : e.INDEX_CACHE,
     logLevel: e.LOG_LEVEL ?? 'info',
     frameAncestors: e.FRAME_ANCESTORS ?? ["'none'"],
+    contact: { th: e.CONTACT_TH ?? DEFAULT_CONTACT.th, en: e.CONTACT_EN ?? DEFAULT_CONTACT.en },
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
     storeFile: e.STORE_FILE ?? DEFAULT_STORE_FILE,

@@ -14,20 +14,22 @@ const YearSchema = z
   .int('must be a whole year')
   .refine((y) => (y >= 2500 && y <= 2700) || (y >= 1957 && y <= 2157), 'must be a fiscal year in Buddhist Era (2565) or Common Era (2022)');
 
-/** Earlier turns, oldest first (issue 11); validated like the question. */
-const HistorySchema = z
-  .array(
-    z.strictObject({
-      question: QuestionTextSchema,
-      answerId: z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
-    }),
-    { error: 'must be a list of earlier turns' },
-  )
-  .max(5, 'must hold at most 5 turns');
+/** Earlier turns of the conversation, oldest first (DESIGN.md, additive). */
+export const MAX_HISTORY_TURNS = 5;
+const HistoryTurnSchema = z.strictObject(
+  {
+    question: QuestionTextSchema,
+    answerId: z.string({ error: 'must be a string (a record id)' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+  },
+  { error: 'must be an object {question, answerId?}' },
+);
 
 export const AskBodySchema = z.strictObject({
   question: QuestionTextSchema,
-  history: HistorySchema.optional(),
+  history: z
+    .array(HistoryTurnSchema, { error: 'must be an array of earlier turns [{question, answerId?}], oldest first' })
+    .max(MAX_HISTORY_TURNS, `must have at most ${MAX_HISTORY_TURNS} turns`)
+    .optional(),
   lang: z.enum(['th', 'en'], { error: 'must be "th" or "en"' }).optional(),
   limit: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').default(3),
   filters: z
@@ -51,9 +53,9 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
     { schema: { ...askResponseSchema, tags: ['questions'], summary: 'Ask a question (Thai or English)', body: z.toJSONSchema(AskBodySchema, { io: 'input', unrepresentable: 'any' }) } },
     async (request): Promise<AskResult> => {
     const body = parseOr400(AskBodySchema, request.body, 'question request');
-    const { answerer } = requireSnapshot(app.knowledge);
+    const snapshot = requireSnapshot(app.knowledge);
     const started = performance.now();
-    const result = answerer.ask(body);
+    const result = app.conversations.of(snapshot).ask(body);
     const top = result.answers[0];
     app.questionLog.question({
       channel: channelOf(request),
