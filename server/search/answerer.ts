@@ -39,6 +39,11 @@ export const MAX_LIMIT = 10;
  * bounds its own work rather than trusting every caller.
  */
 const MAX_QUESTION_CHARS = 2000;
+/**
+ * With filters, candidates are retrieved over the whole knowledge base and filtered after
+ * scoring; a few times the usual number keeps enough of them inside the filter.
+ */
+const FILTERED_CANDIDATE_FACTOR = 4;
 
 export interface ExplainingAnswerer extends Answerer {
   explain(query: AskQuery): Explanation;
@@ -76,17 +81,21 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
       currentYear: latestYear === undefined ? today : Math.min(today, latestYear),
     });
     const accept = compileFilters(query.filters, documents);
+    // Filters narrow what is shown, not what is judged: candidates are retrieved and scored over
+    // the whole knowledge base, then filtered. A record inside the filter that is a weaker match
+    // than one outside it keeps its weaker score, so the filter cannot force an answer that the
+    // question does not support ("nothing in 2563 answers this" beats a confident wrong card).
     const retrieved = retriever.retrieve({
       terms: analysis.query,
-      limit: Math.max(options.retrieval.candidates, limit),
-      ...(accept ? { filter: (id: string) => accept(index.records.get(id)!.record) } : {}),
+      limit: Math.max(options.retrieval.candidates, limit) * (accept ? FILTERED_CANDIDATE_FACTOR : 1),
     });
-    const ranked = scoreCandidates(analysis, retrieved, {
+    const scored = scoreCandidates(analysis, retrieved, {
       corpus,
       records: index.records,
       weights: options.weights,
       minQuestionWeight: options.minQuestionWeight,
     });
+    const ranked = accept ? scored.filter((c) => accept(index.records.get(c.id)!.record)) : scored;
     const decision = decide(analysis, ranked, {
       options,
       limit,
