@@ -1,19 +1,31 @@
 /**
- * Imports a Q&A batch into the knowledge base.
- *   npm run kb:import -- <file> [--document <id>] [--title …] [--date YYYY-MM-DD] [--dry-run] [--replace] [--kb <dir>]
+ * Imports a Q&A handout (.pdf, .docx, .xlsx, or extracted .txt/.tsv/.csv) into
+ * the knowledge base, or a translators' workbook from kb:export back into it.
+ *   npm run kb:import -- <file> [--document <id>] [--title …] [--date YYYY-MM-DD] [--sheet <name>]
+ *                       [--columns number=A,question=B,answer=C,section=D] [--dry-run] [--replace] [--kb <dir>]
  * Exits 1 (writing nothing) when any problem is an error.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseColumnsOption } from '../server/kb/formats/xlsx.js';
+import { importTranslations, readTranslationFile } from '../server/kb/import-translations.js';
+import { REPAIR_KINDS } from '../server/kb/thai-repair.js';
 import { formatProblem } from '../server/kb/format-problem.js';
 import { importBatch, type ImportReport } from '../server/kb/import-batch.js';
 import { DEFAULT_KB_DIR } from '../server/kb/load.js';
 
-const USAGE = 'usage: npm run kb:import -- <file> [--document <id>] [--title <th>] [--date YYYY-MM-DD] [--dry-run] [--replace] [--kb <dir>]';
+const USAGE =
+  'usage: npm run kb:import -- <file.pdf|.docx|.xlsx|.txt|.tsv|.csv> [--document <id>] [--title <th>] [--date YYYY-MM-DD] [--sheet <name>] [--columns number=A,question=B,answer=C,section=D] [--dry-run] [--replace] [--kb <dir>]';
 
 function summary(r: ImportReport, dryRun: boolean): string[] {
   const lines = [`document ${r.document}: ${r.records} records, ${r.untranslated} untranslated`];
   for (const s of r.sections) lines.push(`  ${s.slug} (${s.title}): ${s.records}`);
   lines.push(`added ${r.added}, updated ${r.updated}, unchanged ${r.unchanged}`);
+  const repaired = REPAIR_KINDS.filter((k) => r.repairs[k] > 0);
+  lines.push(`Thai repairs: ${repaired.length ? repaired.map((k) => `${k} ${r.repairs[k]}`).join(', ') : 'none'}`);
+  const flagged = r.problems.filter((p) => p.message.startsWith('review question')).length;
+  if (flagged) lines.push(`flagged for review: ${flagged} (see the warnings below)`);
   lines.push(`duplicates of other documents: ${r.duplicates.length}`);
   for (const d of r.duplicates) lines.push(`  ${d.id} ~ ${d.similarTo} (${d.similarity})`);
   lines.push(r.written ? 'written' : dryRun ? 'dry run: nothing written' : 'nothing written');
@@ -32,6 +44,8 @@ async function main(): Promise<number> {
         'dry-run': { type: 'boolean', default: false },
         replace: { type: 'boolean', default: false },
         kb: { type: 'string' },
+        sheet: { type: 'string' },
+        columns: { type: 'string' },
       },
     });
   } catch (cause) {
@@ -43,9 +57,30 @@ async function main(): Promise<number> {
     console.error(`kb:import: expected one batch file, got ${positionals.length}\n${USAGE}`);
     return 1;
   }
+  const kbDir = values.kb ?? DEFAULT_KB_DIR;
+  const file = positionals[0]!;
+  let columns;
+  try {
+    columns = values.columns ? parseColumnsOption(values.columns) : undefined;
+  } catch (cause) {
+    console.error(`kb:import: ${(cause as Error).message}`);
+    return 1;
+  }
+  // A workbook (or JSON) written by kb:export goes back as translations, not as a new batch.
+  const content = await readFile(file).catch(() => undefined);
+  const translationRows = content && content.length < 20 * 1024 * 1024 ? await readTranslationFile(path.basename(file), content) : undefined;
+  if (content && translationRows) {
+    const t = await importTranslations(translationRows, { kbDir, file, content, dryRun: values['dry-run'] });
+    console.log(`translations: ${t.rows} rows, ${t.updated.length} records updated, ${t.unchanged} unchanged`);
+    for (const id of t.updated) console.log(`  ${id}`);
+    console.log(t.written ? 'written' : values['dry-run'] ? 'dry run: nothing written' : 'nothing written');
+    for (const p of t.problems) (p.severity === 'error' ? console.error : console.warn)(formatProblem(p));
+    return t.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  }
   const report = await importBatch({
-    kbDir: values.kb ?? DEFAULT_KB_DIR,
-    file: positionals[0]!,
+    kbDir,
+    file,
+    parse: { sheet: values.sheet, columns },
     document: values.document,
     title: values.title,
     date: values.date,
