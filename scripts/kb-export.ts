@@ -5,16 +5,20 @@
  *   npm run kb:export -- --format xlsx|json [--document <id> …] [--untranslated] [--out <file>] [--kb <dir>]
  */
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { exportJson, exportRows, exportWorkbook } from '../server/kb/export-records.js';
 import { DEFAULT_KB_DIR, loadKnowledgeBase } from '../server/kb/load.js';
 
 const USAGE = 'usage: npm run kb:export -- --format xlsx|json [--document <id> …] [--untranslated] [--out <file>] [--kb <dir>]';
 
-async function main(): Promise<number> {
+/** The command, callable in-process (tests) with its arguments; resolves with the exit code. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
+      args: argv,
       options: {
         format: { type: 'string', default: 'xlsx' },
         document: { type: 'string', multiple: true },
@@ -44,4 +48,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+// Run only as a command, not when a test imports main().
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) process.exitCode = await main();

@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseColumnsOption } from '../server/kb/formats/xlsx.js';
 import { importTranslations, readTranslationFile } from '../server/kb/import-translations.js';
@@ -32,10 +33,12 @@ function summary(r: ImportReport, dryRun: boolean): string[] {
   return lines;
 }
 
-async function main(): Promise<number> {
+/** The command, callable in-process (tests) with its arguments; resolves with the exit code. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   let args;
   try {
     args = parseArgs({
+      args: argv,
       allowPositionals: true,
       options: {
         document: { type: 'string' },
@@ -92,4 +95,5 @@ async function main(): Promise<number> {
   return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
-process.exitCode = await main();
+// Run only as a command, not when a test imports main().
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) process.exitCode = await main();

@@ -133,7 +133,7 @@ export async function importBatch(options: ImportOptions): Promise<ImportReport>
   const parsed = await parseDocument(sourceName, content, options.parse);
   report.repairs = parsed.repairs;
   // Problems of formats without lines carry their page or cell; line numbers of a text batch stay.
-  for (const p of parsed.problems) problem(p.severity, p.message, p.line, p.where);
+  for (const p of parsed.problems) problem(p.severity, p.message, p.line || undefined, p.where);
 
   if (!SLUG.test(documentId)) problem('error', `document id "${documentId}" must be a lower-case slug like "fy2565-potential-base" (use --document)`);
   const docPath = path.join(documentsDir(kbDir), `${documentId}.json`);

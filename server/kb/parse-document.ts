@@ -24,7 +24,8 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 function failed(format: ParsedBatch['format'], message: string): ParsedBatch {
-  return { format, meta: { fiscalYears: [] }, sections: [], rows: [], problems: [{ line: 1, message, severity: 'error' }], repairs: emptyRepairCounts() };
+  return { format, meta: { fiscalYears: [] }, sections: [], rows: [], problems: [{ line: 0, message, severity: 'error' }], repairs: emptyRepairCounts() };
+  // line 0: about the whole file, printed as `file: message`.
 }
 
 /**
