@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /**
- * Bundles the chat UI into web/dist: app.js (+ map), index.html, styles.css and
+ * Bundles the chat UI into web/dist: app.js and widget.js (+ maps), index.html, styles.css and
  * the Noto Sans Thai woff2 files the stylesheet's @font-face rules name. Nothing
  * comes from a CDN: the page runs under a `'self'`-only CSP.
  */
@@ -18,6 +18,14 @@ const FONT_DIR = path.join(ROOT, 'node_modules', '@fontsource', 'noto-sans-thai'
 const FONT_FILES = ['thai', 'latin']
   .flatMap((subset) => [400, 600].map((weight) => `noto-sans-thai-${subset}-${weight}-normal.woff2`));
 const STATIC_FILES = ['index.html', 'styles.css', 'favicon.svg'];
+/**
+ * The page's module, and widget.js for other sites: a classic script (IIFE), since the
+ * snippet is a plain <script src> and must find itself through document.currentScript.
+ */
+const ENTRIES = [
+  { source: 'main.ts', out: 'app.js', format: 'esm' },
+  { source: 'widget/widget.ts', out: 'widget.js', format: 'iife' },
+] as const;
 
 export interface BuildWebResult {
   outDir: string;
@@ -44,31 +52,36 @@ export async function buildWeb(outDir: string = DEFAULT_OUT_DIR): Promise<BuildW
   // mkdtemp makes the directory owner-only; a web server running as another user must read it.
   await chmod(tmp, 0o755);
   try {
-    const result = await build({
-      entryPoints: [path.join(WEB_DIR, 'src', 'main.ts')],
-      outfile: path.join(tmp, 'app.js'),
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      minify: true,
-      sourcemap: true,
-      legalComments: 'none',
-      // Thai strings as UTF-8 rather than \u escapes: half the size.
-      charset: 'utf8',
-      logLevel: 'silent',
-      metafile: false,
-    }).catch((cause: unknown) => {
-      const errors = (cause as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors ?? [];
-      const lines = errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text));
-      throw new WebBuildError(lines.length ? lines.join('\n') : String(cause), { cause });
-    });
-    if (result.warnings.length) {
-      const lines = result.warnings.map((w) => (w.location ? `${w.location.file}:${w.location.line}: ${w.text}` : w.text));
+    const warnings = [];
+    for (const entry of ENTRIES) {
+      const result = await build({
+        entryPoints: [path.join(WEB_DIR, 'src', entry.source)],
+        outfile: path.join(tmp, entry.out),
+        bundle: true,
+        format: entry.format,
+        platform: 'browser',
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        legalComments: 'none',
+        // Thai strings as UTF-8 rather than \u escapes: half the size.
+        charset: 'utf8',
+        logLevel: 'silent',
+        metafile: false,
+      }).catch((cause: unknown) => {
+        const errors = (cause as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors ?? [];
+        const lines = errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text));
+        throw new WebBuildError(lines.length ? lines.join('\n') : String(cause), { cause });
+      });
+      warnings.push(...result.warnings);
+    }
+    if (warnings.length) {
+      const lines = warnings.map((w) => (w.location ? `${w.location.file}:${w.location.line}: ${w.text}` : w.text));
       throw new WebBuildError(`warnings are treated as errors:\n${lines.join('\n')}`);
     }
 
     for (const name of STATIC_FILES) await copyChecked(path.join(WEB_DIR, name), path.join(tmp, name));
+    await buildConsole(tmp);
     await mkdir(path.join(tmp, 'fonts'));
     for (const name of FONT_FILES) await copyChecked(path.join(FONT_DIR, name), path.join(tmp, 'fonts', name));
 
@@ -77,8 +90,32 @@ export async function buildWeb(outDir: string = DEFAULT_OUT_DIR): Promise<BuildW
     await rm(tmp, { recursive: true, force: true });
     throw error;
   }
-  const files = ['app.js', 'app.js.map', ...STATIC_FILES, ...FONT_FILES.map((f) => `fonts/${f}`)];
+  const files = [...ENTRIES.flatMap((e) => [e.out, `${e.out}.map`]), ...STATIC_FILES, ...FONT_FILES.map((f) => `fonts/${f}`), ...CONSOLE_FILES.map((f) => `admin/${f}`)];
   return { outDir, files, ms: Math.round(performance.now() - started) };
+}
+
+/** The editors' console (web/admin/), served at /admin: its own bundle, page and stylesheet. */
+const CONSOLE_FILES = ['admin.js', 'admin.js.map', 'index.html', 'admin.css'];
+async function buildConsole(tmp: string): Promise<void> {
+  const dir = path.join(WEB_DIR, 'admin');
+  await mkdir(path.join(tmp, 'admin'));
+  const result = await build({
+    entryPoints: [path.join(dir, 'main.ts')],
+    outfile: path.join(tmp, 'admin', 'admin.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+  }).catch((cause: unknown) => {
+    throw new WebBuildError(`console: ${String((cause as Error).message ?? cause)}`, { cause });
+  });
+  if (result.warnings.length) throw new WebBuildError(`console: warnings are treated as errors:\n${result.warnings.map((w) => w.text).join('\n')}`);
+  for (const name of ['index.html', 'admin.css']) await copyChecked(path.join(dir, name), path.join(tmp, 'admin', name));
 }
 
 async function copyChecked(from: string, to: string): Promise<void> {

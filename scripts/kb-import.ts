@@ -14,6 +14,8 @@ import { importTranslations, readTranslationFile } from '../server/kb/import-tra
 import { REPAIR_KINDS } from '../server/kb/thai-repair.js';
 import { formatProblem } from '../server/kb/format-problem.js';
 import { importBatch, type ImportReport } from '../server/kb/import-batch.js';
+import { ImportBusyError, withImportLock } from '../server/kb/import-lock.js';
+import { cleanLeftovers } from '../server/kb/leftovers.js';
 import { DEFAULT_KB_DIR } from '../server/kb/load.js';
 
 const USAGE =
@@ -69,30 +71,50 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     console.error(`kb:import: ${(cause as Error).message}`);
     return 1;
   }
-  // A workbook (or JSON) written by kb:export goes back as translations, not as a new batch.
-  const content = await readFile(file).catch(() => undefined);
-  const translationRows = content && content.length < 20 * 1024 * 1024 ? await readTranslationFile(path.basename(file), content) : undefined;
-  if (content && translationRows) {
-    const t = await importTranslations(translationRows, { kbDir, file, content, dryRun: values['dry-run'] });
-    console.log(`translations: ${t.rows} rows, ${t.updated.length} records updated, ${t.unchanged} unchanged`);
-    for (const id of t.updated) console.log(`  ${id}`);
-    console.log(t.written ? 'written' : values['dry-run'] ? 'dry run: nothing written' : 'nothing written');
-    for (const p of t.problems) (p.severity === 'error' ? console.error : console.warn)(formatProblem(p));
-    return t.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  const locked = <T>(work: () => Promise<T>): Promise<T> =>
+    // The same lock as the server's admin import: one import at a time per knowledge base.
+    // Leftovers are removed inside it, so a running import's temp file is never taken for one.
+    values['dry-run']
+      ? work()
+      : withImportLock(kbDir, `kb:import ${file}`, async () => {
+          const cleaned = await cleanLeftovers(kbDir);
+          for (const f of [...cleaned.tempFiles, ...cleaned.orphanSources]) console.warn(`kb:import: removed ${f} (left by an interrupted import)`);
+          return work();
+        });
+  try {
+    // A workbook (or JSON) written by kb:export goes back as translations, not as a new batch.
+    const content = await readFile(file).catch(() => undefined);
+    const translationRows = content && content.length < 20 * 1024 * 1024 ? await readTranslationFile(path.basename(file), content) : undefined;
+    if (content && translationRows) {
+      const t = await locked(() => importTranslations(translationRows, { kbDir, file, content, dryRun: values['dry-run'] }));
+      console.log(`translations: ${t.rows} rows, ${t.updated.length} records updated, ${t.unchanged} unchanged`);
+      for (const id of t.updated) console.log(`  ${id}`);
+      console.log(t.written ? 'written' : values['dry-run'] ? 'dry run: nothing written' : 'nothing written');
+      for (const p of t.problems) (p.severity === 'error' ? console.error : console.warn)(formatProblem(p));
+      return t.problems.some((p) => p.severity === 'error') ? 1 : 0;
+    }
+    const report = await locked(() =>
+      importBatch({
+        kbDir,
+        file,
+        parse: { sheet: values.sheet, columns },
+        document: values.document,
+        title: values.title,
+        date: values.date,
+        dryRun: values['dry-run'],
+        replace: values.replace,
+      }),
+    );
+    for (const line of summary(report, values['dry-run'])) console.log(line);
+    for (const p of report.problems) (p.severity === 'error' ? console.error : console.warn)(formatProblem(p));
+    return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  } catch (cause) {
+    if (cause instanceof ImportBusyError) {
+      console.error(`kb:import: ${cause.message}`);
+      return 1;
+    }
+    throw cause;
   }
-  const report = await importBatch({
-    kbDir,
-    file,
-    parse: { sheet: values.sheet, columns },
-    document: values.document,
-    title: values.title,
-    date: values.date,
-    dryRun: values['dry-run'],
-    replace: values.replace,
-  });
-  for (const line of summary(report, values['dry-run'])) console.log(line);
-  for (const p of report.problems) (p.severity === 'error' ? console.error : console.warn)(formatProblem(p));
-  return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
 // Run only as a command, not when a test imports main().

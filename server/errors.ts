@@ -71,7 +71,24 @@ function fastifyMessage(error: FastifyError, bodyLimit: number): string {
   }
 }
 
-export function registerErrorHandlers(app: FastifyInstance, options: { bodyLimit: number }): void {
+export interface ErrorHandlerOptions {
+  bodyLimit: number;
+  /**
+   * Answers a browser's request for a page that does not exist (GET or HEAD, outside /api/,
+   * asking for HTML) with the web UI's not-found page; API clients keep the JSON body.
+   */
+  notFoundPage?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>;
+}
+
+function wantsPage(request: FastifyRequest): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !request.url.startsWith('/api/') &&
+    (request.headers.accept ?? '').includes('text/html')
+  );
+}
+
+export function registerErrorHandlers(app: FastifyInstance, options: ErrorHandlerOptions): void {
   app.setErrorHandler((error: FastifyError | HttpError | ZodError | Error, request, reply: FastifyReply) => {
     if (error instanceof ZodError) {
       const issues = zodIssues(error);
@@ -93,6 +110,7 @@ export function registerErrorHandlers(app: FastifyInstance, options: { bodyLimit
   });
 
   app.setNotFoundHandler((request, reply) => {
+    if (options.notFoundPage && wantsPage(request)) return options.notFoundPage(request, reply);
     reply.status(404).send(body(request, 404, `No route for ${request.method} ${request.url.split('?')[0]}`));
   });
 }

@@ -4,6 +4,7 @@ import { documentsDir, loadKnowledgeBase } from './kb/load.js';
 import type { KnowledgeBase } from './kb/schema.js';
 import type { Answerer } from './search/types.js';
 import type { Logger } from './logger.js';
+import { buildInWorker } from './workers/worker-answerer.js';
 
 /** One loaded knowledge base and the index built over it; replaced whole, never mutated. */
 export interface KnowledgeSnapshot {
@@ -29,6 +30,17 @@ export interface KnowledgeServiceOptions {
   logger?: Logger;
   /** Quiet period after the last file event before reloading. */
   debounceMs?: number;
+  /**
+   * Load and build in a worker thread (the server keeps answering from the old index meanwhile);
+   * `createAnswerer` is then not used: the worker builds the default answerer and `wrapAnswerer`
+   * (e.g. the answer cache) goes around the worker's proxy. Default false.
+   */
+  buildInWorker?: boolean;
+  wrapAnswerer?: (answerer: Answerer) => Answerer;
+  /** The worker builds with the analysis cache in this folder (INDEX_CACHE); unset: no cache. */
+  workerIndexCacheDir?: string;
+  /** Told after every load attempt (metrics). */
+  onLoad?: (result: { ok: boolean; ms: number; records?: number }) => void;
 }
 
 export interface KnowledgeService {
@@ -58,20 +70,49 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
   let watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+  let disposeCurrent: (() => Promise<void>) | undefined;
+  const retiring = new Set<() => Promise<void>>();
+
+  async function build(): Promise<{ kb: KnowledgeBase; answerer: Answerer; dispose?: () => Promise<void> }> {
+    if (!options.buildInWorker) {
+      const kb = await load(kbDir);
+      return { kb, answerer: createAnswerer(kb) };
+    }
+    const built = await buildInWorker(kbDir, { indexCacheDir: options.workerIndexCacheDir });
+    return { kb: built.kb, answerer: options.wrapAnswerer ? options.wrapAnswerer(built.answerer) : built.answerer, dispose: built.dispose };
+  }
+
+  // The old worker outlives the swap a little: a request that took the old snapshot just
+  // before it may still call it.
+  function retire(dispose: (() => Promise<void>) | undefined): void {
+    if (!dispose) return;
+    retiring.add(dispose);
+    setTimeout(() => {
+      if (retiring.delete(dispose)) void dispose().catch(() => {});
+    }, 5000).unref();
+  }
 
   async function loadOnce(): Promise<ReloadOutcome> {
     const started = performance.now();
     try {
-      const kb = await load(kbDir);
       // Built beside the old index: requests keep using the old snapshot until the swap below.
-      const answerer = createAnswerer(kb);
+      const { kb, answerer, dispose } = await build();
+      if (closed) {
+        await dispose?.();
+        throw new Error('knowledge service closed');
+      }
       snapshot = { kb, answerer, loadedAt: new Date(), version: ++version };
+      retire(disposeCurrent);
+      disposeCurrent = dispose;
       lastError = undefined;
-      log.info({ version, records: kb.records.length, documents: kb.documents.length, ms: Math.round(performance.now() - started) }, 'knowledge base loaded');
+      const ms = Math.round(performance.now() - started);
+      log.info({ version, records: kb.records.length, documents: kb.documents.length, ms, worker: Boolean(options.buildInWorker) }, 'knowledge base loaded');
+      options.onLoad?.({ ok: true, ms, records: kb.records.length });
       return { ok: true, snapshot };
     } catch (cause) {
       lastError = { message: (cause as Error).message, at: new Date() };
       log.error({ err: cause, servingVersion: snapshot?.version ?? null }, 'knowledge base reload failed; still serving the previous index');
+      options.onLoad?.({ ok: false, ms: Math.round(performance.now() - started) });
       return { ok: false, error: lastError };
     }
   }
@@ -131,6 +172,11 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
       for (const w of watchers) w.close();
       watchers = [];
       await Promise.allSettled([running, queued]);
+      await disposeCurrent?.();
+      disposeCurrent = undefined;
+      // Workers waiting out their grace period stop now.
+      await Promise.allSettled([...retiring].map((d) => d()));
+      retiring.clear();
     },
   };
 }

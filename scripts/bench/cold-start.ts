@@ -5,6 +5,8 @@ import { median, round } from './stats.js';
 
 export interface ColdStartResult {
   command: string;
+  /** `npm start` as shipped (it may rebuild the bundles first): spawn to first 200, per run. */
+  npmStart?: { runs: number[]; medianMs: number };
   runs: number[];
   medianMs: number;
   /** `node --import tsx` running an empty module: the part of a cold start that is the loader. */
@@ -65,15 +67,24 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 /** Time from spawn to the first 200 from /api/health: what a restart or a new replica costs. */
-async function once(timeoutMs: number): Promise<RunTiming> {
+async function once(timeoutMs: number, npmStart = false): Promise<RunTiming> {
   const port = await freePort();
   const started = performance.now();
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/main.mjs'], {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), QUESTION_LOG: 'off', KB_WATCH: 'off', LOG_LEVEL: 'info', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port), QUESTION_LOG: 'off', KB_WATCH: 'off', LOG_LEVEL: 'info', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '' };
+  // npm start runs a shell and node under it: a process group of its own, killed as a group.
+  const child = npmStart
+    ? spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true })
+    : spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/main.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const kill = (signal: NodeJS.Signals) => {
+    if (npmStart && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // already gone
+      }
+    } else child.kill(signal);
+  };
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
@@ -83,13 +94,13 @@ async function once(timeoutMs: number): Promise<RunTiming> {
     const url = `http://127.0.0.1:${port}/api/health`;
     for (;;) {
       if (await healthy(url)) return { total: performance.now() - started, ...readLog(out.split('\n'), spawnedAt) };
-      if (exitCode !== undefined) throw new Error(`bench: dist/main.mjs exited with ${exitCode} before /api/health answered 200`);
+      if (exitCode !== undefined) throw new Error(`bench: ${npmStart ? 'npm start' : 'dist/main.mjs'} exited with ${exitCode} before /api/health answered 200`);
       if (performance.now() - started > timeoutMs) throw new Error(`bench: no 200 from /api/health within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 10));
     }
   } finally {
-    child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    kill('SIGTERM');
+    const killer = setTimeout(() => kill('SIGKILL'), 5000);
     await exited;
     clearTimeout(killer);
   }
@@ -104,11 +115,16 @@ function bareTsx(): Promise<number> {
   });
 }
 
-export async function measureColdStart(runs = 5, timeoutMs = 30_000): Promise<ColdStartResult> {
+export async function measureColdStart(runs = 5, timeoutMs = 60_000, npmStartRuns = 3): Promise<ColdStartResult> {
   // What `npm start` runs: the esbuild bundle of the server, plain node, no TypeScript loader.
-  execSync('npm run -s build:server', { cwd: ROOT, stdio: 'inherit' });
+  execSync('npm run -s build', { cwd: ROOT, stdio: 'inherit' });
+  // One start first, so the index cache (var/index-cache) holds this knowledge: a restart of an
+  // unchanged checkout is the case measured. (The first start after an edit analyses more.)
+  await once(timeoutMs);
   const timings: RunTiming[] = [];
   for (let i = 0; i < runs; i++) timings.push(await once(timeoutMs));
+  const npm: number[] = [];
+  for (let i = 0; i < npmStartRuns; i++) npm.push(round((await once(timeoutMs, true)).total, 0));
   const bare: number[] = [];
   for (let i = 0; i < 3; i++) bare.push(round(await bareTsx(), 0));
   const phase = (key: keyof Omit<RunTiming, 'total'>) => {
@@ -117,7 +133,8 @@ export async function measureColdStart(runs = 5, timeoutMs = 30_000): Promise<Co
   };
   const times = timings.map((t) => round(t.total, 0));
   return {
-    command: 'node dist/main.mjs (npm start)',
+    command: 'node dist/main.mjs (the bundle npm start runs)',
+    npmStart: npm.length > 0 ? { runs: npm, medianMs: median(npm) } : undefined,
     runs: times,
     medianMs: median(times),
     tsxBaselineMs: median(bare),

@@ -3,8 +3,8 @@ import { loadConfig } from '../../server/config.js';
 
 /**
  * The product app in a process of its own, so autocannon (in the parent) and the server do
- * not share a core. Adds /bench/ping on this instance only: the baseline is the same fastify
- * instance with the same hooks (helmet, error handler), doing no answering work.
+ * not share a core. The baseline is its own /api/health (same fastify instance, same hooks:
+ * helmet, error handler), doing no answering work; hello-server.ts is the bare-fastify ceiling.
  * ANSWER_CACHE comes from the parent's environment (0 turns the answer cache off).
  * Prints `BENCH_READY <port>` once /api/health is 200, then serves until killed.
  */
@@ -20,7 +20,6 @@ const config = loadConfig({
   LINE_CHANNEL_ACCESS_TOKEN: '',
 });
 const app = await buildApp(config);
-app.get('/bench/ping', async () => ({ ok: true }));
 await app.listen({ host: config.host, port: 0 });
 const address = app.server.address();
 if (address === null || typeof address === 'string') throw new Error('bench: server has no TCP address');

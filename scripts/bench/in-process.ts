@@ -1,4 +1,5 @@
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../../server/kb/load.js';
 import type { KnowledgeBase } from '../../server/kb/schema.js';
@@ -6,7 +7,10 @@ import { createAnswerer } from '../../server/search/answerer.js';
 import { createAnalyzer } from '../../server/search/analyze.js';
 import { buildSyntheticKb } from '../synthetic-kb.js';
 import { emitPartial, emitResult } from './child.js';
-import { BENCH_QUERIES, type BenchQuery } from './queries.js';
+import { chooseEngine, createCompactRetriever, type EngineChoice } from '../../server/search/engine/retrievers.js';
+import { createMiniSearchRetriever } from '../../server/search/retrieve.js';
+import type { BenchQuery } from './queries.js';
+import { questionStream } from './question-stream.js';
 import { MB, median, round, summarize, type LatencySummary } from './stats.js';
 
 /**
@@ -14,12 +18,25 @@ import { MB, median, round, summarize, type LatencySummary } from './stats.js';
  * so one size's heap cannot leak into the next one's numbers.
  *
  * Usage: node --expose-gc --import tsx scripts/bench/in-process.ts --size real|<records>
- *        [--asks N] [--seconds S] [--warmup N] [--compare-engines]
+ *        [--asks N per round] [--rounds R] [--seconds S per round] [--warmup N]
+ *        [--engine auto|minisearch|compact] [--warm-build] [--compare-engines]
+ *
+ * Every ask is a distinct question (question-stream.ts) made from this knowledge base's records.
+ * The build runs with an empty analysis cache (a cold build); --warm-build builds a second time
+ * from the first build's analyses, as a restart or a reload after an edit does.
  */
 
 export interface InProcessResult {
   size: string;
   records: number;
+  /** The retrieval engine that served (engine/select.ts). */
+  engine: string;
+  /** 1-minute load average of the machine when this size started (other helpers share it). */
+  load1m: number;
+  /** Build with every record's analysis in the cache (--warm-build). */
+  warmBuildMs?: number;
+  /** Each round's latencies: the spread between rounds says how far to trust one figure. */
+  rounds: LatencySummary[];
   /** Time to recombine the synthetic records; not part of the product's work. */
   generateMs: number;
   buildMs: number;
@@ -65,13 +82,20 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '40' },
     warmup: { type: 'string', default: '300' },
     'compare-engines': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
+    engine: { type: 'string', default: 'auto' },
+    'warm-build': { type: 'boolean', default: false },
   },
 });
+const rounds = Number(values.rounds);
+const engineChoice = values.engine as EngineChoice;
+if (!['auto', 'minisearch', 'compact'].includes(engineChoice)) throw new Error('bench: --engine takes auto, minisearch or compact');
 const maxAsks = Number(values.asks);
 const maxSeconds = Number(values.seconds);
 const warmup = Number(values.warmup);
 if (![maxAsks, maxSeconds, warmup].every((n) => Number.isFinite(n) && n >= 0)) throw new Error('bench: --asks, --seconds and --warmup take non-negative numbers');
 
+const load1m = round(os.loadavg()[0]!, 2);
 const base = await loadKnowledgeBase();
 let kb: KnowledgeBase = base;
 let generateMs = 0;
@@ -86,17 +110,36 @@ if (values.size !== 'real') {
 collectGarbage();
 const heapBefore = process.memoryUsage().heapUsed;
 const buildStart = performance.now();
-const answerer = createAnswerer(kb);
+const retriever = engineChoice === 'auto' ? undefined : engineChoice === 'compact' ? createCompactRetriever : createMiniSearchRetriever;
+const answerer = createAnswerer(kb, { retriever, analysisCache: {} });
 const buildMs = performance.now() - buildStart;
+const engine = chooseEngine(engineChoice, kb.records.length);
 
-// Deterministic interleaving of kinds, so every size sees the same sequence.
-const sequence = BENCH_QUERIES.map((q, i) => ({ q, key: (i * 7919) % 104_729 })).sort((a, b) => a.key - b.key).map((x) => x.q);
+let warmBuildMs: number | undefined;
+{
+  // The analyses are dropped before the heap is measured, as the server does once it has
+  // written them (index-cache/analysis-file.ts).
+  const stored = answerer.analysisCache!.serialize();
+  answerer.analysisCache!.release();
+  if (values['warm-build']) {
+    const t = performance.now();
+    const warm = createAnswerer(kb, { retriever, analysisCache: { stored } });
+    warmBuildMs = performance.now() - t;
+    if (warm.analysisCache!.misses > 0) throw new Error(`bench: warm build analysed ${warm.analysisCache!.misses} texts`);
+  }
+}
 
 collectGarbage();
 const afterBuild = process.memoryUsage().heapUsed;
 emitPartial({ records: answerer.size, buildMs: round(buildMs, 1), heapUsedMb: round(afterBuild / MB, 1), indexHeapMb: round((afterBuild - heapBefore) / MB, 1) });
 
-for (let i = 0; i < warmup; i++) answerer.ask({ question: sequence[i % sequence.length]!.question });
+answerer.analysisCache?.resetCounts();
+
+// Distinct questions: warm-up first, then each round its own.
+const stream = questionStream(kb.records, { count: warmup + rounds * maxAsks });
+const sequence = stream.slice(warmup);
+
+for (let i = 0; i < warmup; i++) answerer.ask({ question: stream[i]!.question });
 collectGarbage();
 const memory = process.memoryUsage();
 
@@ -107,20 +150,28 @@ const switchesBefore = process.resourceUsage().involuntaryContextSwitches;
 
 const samples: number[] = [];
 const starts: number[] = [];
+const asked: BenchQuery[] = [];
+const roundSummaries: LatencySummary[] = [];
 const perKind = new Map<BenchQuery['kind'], { samples: number[]; answered: number }>();
 const asksStart = performance.now();
-const deadline = asksStart + maxSeconds * 1000;
-for (let i = 0; i < maxAsks && performance.now() < deadline; i++) {
-  const q = sequence[i % sequence.length]!;
-  const t = performance.now();
-  const result = answerer.ask({ question: q.question });
-  const ms = performance.now() - t;
-  samples.push(ms);
-  starts.push(t);
-  const k = perKind.get(q.kind) ?? { samples: [], answered: 0 };
-  k.samples.push(ms);
-  if (result.answered) k.answered++;
-  perKind.set(q.kind, k);
+for (let r = 0; r < rounds; r++) {
+  const roundSamples: number[] = [];
+  const deadline = performance.now() + maxSeconds * 1000;
+  for (let i = 0; i < maxAsks && performance.now() < deadline; i++) {
+    const q = sequence[r * maxAsks + i]!;
+    const t = performance.now();
+    const result = answerer.ask({ question: q.question });
+    const ms = performance.now() - t;
+    samples.push(ms);
+    roundSamples.push(ms);
+    starts.push(t);
+    asked.push(q);
+    const k = perKind.get(q.kind) ?? { samples: [], answered: 0 };
+    k.samples.push(ms);
+    if (result.answered) k.answered++;
+    perKind.set(q.kind, k);
+  }
+  roundSummaries.push(summarize(roundSamples));
 }
 
 const involuntaryContextSwitches = process.resourceUsage().involuntaryContextSwitches - switchesBefore;
@@ -133,22 +184,27 @@ const p99 = summarize(samples).p99;
 const slow = samples.map((ms, i) => ({ ms, start: starts[i]! })).filter((a) => a.ms >= p99);
 const slowInGc = slow.filter((a) => pausesInAsks.some((g) => g.startTime < a.start + a.ms && g.startTime + g.duration > a.start));
 
-const byQuestion = new Map<string, number[]>();
-samples.forEach((ms, i) => {
-  const q = sequence[i % sequence.length]!.question;
-  byQuestion.set(q, [...(byQuestion.get(q) ?? []), ms]);
-});
-const slowestQuestions = [...byQuestion]
-  .map(([question, ms]) => ({ question, medianMs: round(median(ms), 3) }))
-  .sort((a, b) => b.medianMs - a.medianMs)
-  .slice(0, 3);
+// Every question is asked once, so the slowest are single timings (re-timed below, 5 times).
+const slowestQuestions = samples
+  .map((ms, i) => ({ question: asked[i]!.question, ms }))
+  .sort((a, b) => b.ms - a.ms)
+  .slice(0, 3)
+  .map(({ question }) => {
+    const again: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      answerer.ask({ question });
+      again.push(performance.now() - t);
+    }
+    return { question, medianMs: round(median(again), 3) };
+  });
 
 const initStart = performance.now();
 const analyzer = createAnalyzer(kb.glossary);
 const analyzerInitMs = performance.now() - initStart;
 const prep: number[] = [];
-for (let pass = 0; pass < 20; pass++) {
-  for (const q of sequence) {
+for (let pass = 0; pass < 2; pass++) {
+  for (const q of sequence.slice(0, 600)) {
     const t = performance.now();
     analyzer.analyze(q.question);
     prep.push((performance.now() - t) * 1000);
@@ -183,6 +239,10 @@ const byKind = Object.fromEntries(
 const result: InProcessResult = {
   size: values.size!,
   records: answerer.size,
+  engine,
+  load1m,
+  warmBuildMs: warmBuildMs === undefined ? undefined : round(warmBuildMs, 1),
+  rounds: roundSummaries,
   generateMs: round(generateMs, 1),
   buildMs: round(buildMs, 1),
   heapUsedMb: round(memory.heapUsed / MB, 1),
@@ -191,7 +251,7 @@ const result: InProcessResult = {
   asks: samples.length,
   latencyMs: summarize(samples),
   byKind,
-  textPrepUs: summarize(prep.slice(sequence.length)),
+  textPrepUs: summarize(prep.slice(prep.length / 2)),
   analyzeMsPerRecord: round(analyzeMsPerRecord, 3),
   analysisShareOfBuild: round((analyzeMsPerRecord * kb.records.length) / buildMs, 2),
   analyzerInitMs: round(analyzerInitMs, 1),

@@ -2,57 +2,94 @@ import type { InProcessResult } from './in-process.js';
 import type { MachineInfo } from './machine.js';
 import type { SegmenterResult } from './segmenters.js';
 import { round } from './stats.js';
-import type { BenchSections, TargetCheck } from './targets.js';
+import { p50Of, p99Of, type BenchSections, type TargetCheck } from './targets.js';
 
 export interface BenchReport extends BenchSections {
   mode: 'full' | 'quick';
   startedAt: string;
   durationS: number;
   machine: MachineInfo;
+  /** `uptime` when the run started: the machine is shared, so every figure carries the load. */
+  uptime: string;
   segmenters?: SegmenterResult[];
   targets: TargetCheck[];
-  /** Measured explanation and plan for every missed target. */
-  notes: string[];
-  /** bench-results/scale-100k.json: a separate, unbounded run of the 100,000-record size, when present. */
+  /** bench-results/scale-100k.json: a separate run of the 100,000-record size, when present. */
   patient100k?: { measuredAt: string; note: string; machine?: Partial<MachineInfo>; result: InProcessResult };
 }
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const ms = (n: number) => String(round(n, 3));
+const range = (values: number[], digits = 3) => `${round(Math.min(...values), digits)}-${round(Math.max(...values), digits)}`;
+const secs = (n: number) => (n >= 1000 ? `${round(n / 1000, 1)} s` : `${Math.round(n)} ms`);
 
 export function markdown(r: BenchReport): string {
   const m = r.machine;
   const out: string[] = [];
   out.push(`### Benchmark (${r.mode} run, ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${r.durationS} s)`, '');
-  out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}. Load average (1 min) at start: ${m.loadAverage1m}${m.loadAverage1m > m.cores / 2 ? ' (busy: other work shared the cores, so latencies are pessimistic)' : ''}.`, '');
+  out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}. \`uptime\` at start: ${r.uptime.trim()}. The machine is shared; each figure below carries the 1-minute load when it was taken, and ratios measured in one run are the figures to compare.`, '');
 
   out.push('| Target | Measured | Met |', '|---|---|---|');
   for (const t of r.targets) out.push(row([t.target, t.measured, t.met === null ? 'n/a' : t.met ? 'yes' : '**no**']));
   out.push('');
 
-  if (r.inProcess.length > 0 || (r.incomplete ?? []).length > 0) inProcessSection(r, out);
+  const sizes = [...r.inProcess, ...(r.patient100k && !r.inProcess.some((s) => s.size === '100000') ? [r.patient100k.result] : [])];
+  if (sizes.length > 0) {
+    out.push('In-process `answerer.ask`, distinct questions made from each size\'s own records (3 rounds; p50/p99 are medians of the rounds, range = min-max over rounds):', '');
+    out.push('| Records | Engine | Load (1 min) | Build, cold | Build, warm analysis cache | Heap after GC | Index heap | Asks | p50 ms | p99 ms | p99 range | Text analysis p50 µs |');
+    out.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const s of sizes) {
+      out.push(
+        row([
+          s.size === 'real' ? `${s.records} (real)` : s.records.toLocaleString('en-US'),
+          s.engine,
+          s.load1m,
+          secs(s.buildMs),
+          s.warmBuildMs === undefined ? '-' : secs(s.warmBuildMs),
+          `${s.heapUsedMb} MB`,
+          `${s.indexHeapMb} MB`,
+          s.asks,
+          ms(p50Of(s)),
+          ms(p99Of(s)),
+          range(s.rounds.map((x) => x.p99)),
+          round(s.textPrepUs.p50, 1),
+        ]),
+      );
+    }
+    for (const s of r.incomplete ?? []) out.push(row([Number(s.size).toLocaleString('en-US'), '-', '-', s.built ? secs(s.built.buildMs) : `> ${s.elapsedS} s, killed`, '-', s.built ? `${s.built.heapUsedMb} MB` : `${s.peakRssMb ?? '?'} MB RSS`, '-', 0, '-', '-', '-', '-']));
+    out.push('');
+    for (const s of sizes) {
+      const name = s.size === 'real' ? 'real KB' : `${s.records.toLocaleString('en-US')} records`;
+      out.push(
+        `- ${name}: ${s.tail.gcPauses} GC pauses (${s.tail.gcMs} ms) during ${s.asks} asks, ${Math.round(s.tail.slowAsksInGc * 100)}% of asks above p99 overlapped one; ` +
+          `${s.tail.involuntaryContextSwitches} involuntary context switches; slowest question re-timed median ${s.slowestQuestions[0]?.medianMs ?? '?'} ms.`,
+      );
+      if (s.engineBuildMsPerRecord) {
+        const e = s.engineBuildMsPerRecord;
+        out.push(`- Same build with the Intl.Segmenter engine, first ${e.sample} records: ${e.intl} ms per record against ${e.wordcut} ms with wordcut.`);
+      }
+    }
+    out.push('');
+  }
 
   if (r.http) {
     const h = r.http;
-    out.push(`HTTP on 127.0.0.1 (autocannon, ${h.connections} connections, ${h.seconds} s per route taken in turns A-B-B-A, server in its own process, rate limit and question log off):`, '');
-    out.push('| Route | req/s | p50 ms | p99 ms | requests | non-2xx | errors | bytes/response (with headers) |', '|---|---|---|---|---|---|---|---|');
-    const c = r.httpCached;
-    const rows = [
-      { l: h.ping, label: `${h.ping.route} (cache-off run)` },
-      { l: h.ask, label: `${h.ask.route}, answer cache off` },
-      ...(c ? [{ l: c.ping, label: `${c.ping.route} (cache-on run)` }, { l: c.ask, label: `${c.ask.route}, answer cache on (default; 60 questions cycled, so nearly all hits)` }] : []),
-    ];
-    for (const { l, label } of rows) out.push(row([label, l.requestsPerSec, l.latencyP50Ms, l.latencyP99Ms, l.requests, l.non2xx, l.errors + l.timeouts, l.bytesPerResponse]));
-    out.push('', `Ratio /api/ask ÷ /bench/ping: ${round(h.ratio * 100, 1)}% with the answer cache off${c ? `, ${round(c.ratio * 100, 1)}% with it on` : ''}.`, '');
+    out.push(`HTTP on 127.0.0.1 (autocannon, ${h.connections} connections, ${h.seconds} s per route per round, routes rotated each round; ask and health from the product app in its own process, rate limit and question log off; hello from a bare fastify app in another process; ${h.distinctQuestions} distinct questions sent, none twice):`, '');
+    out.push('| Round | Load (1 min) | hello req/s | /api/health req/s | /api/ask req/s | ask p50 / p99 ms | ask ÷ health | ask ÷ hello | bytes per ask response |', '|---|---|---|---|---|---|---|---|---|');
+    h.rounds.forEach((x, i) =>
+      out.push(row([i + 1, x.load1m, x.hello.requestsPerSec, x.health.requestsPerSec, x.ask.requestsPerSec, `${x.ask.latencyP50Ms} / ${x.ask.latencyP99Ms}`, x.askToHealth, x.askToHello, x.ask.bytesPerResponse])),
+    );
+    out.push('', `Ratios, median (range) of the rounds: ask ÷ health ${h.askToHealth.median} (${h.askToHealth.min}-${h.askToHealth.max}); ask ÷ bare hello ${h.askToHello.median} (${h.askToHello.min}-${h.askToHello.max}). Errors: ${h.rounds.reduce((n, x) => n + x.ask.errors + x.ask.timeouts + x.ask.non2xx, 0)} non-2xx/errors on ask.`);
+    if (h.cached) out.push('', `Cached figure (answer cache on, the same 60 questions repeated, so nearly all hits; not a measure of answering): ask ${h.cached.ask.requestsPerSec} req/s against health ${h.cached.health.requestsPerSec} (${h.cached.askToHealth} ×).`);
+    out.push('');
   }
 
   if (r.coldStart) {
     const c = r.coldStart;
     const p = c.phasesMs;
     out.push(
-      `Cold start (\`${c.command}\` to first 200 from /api/health): median ${c.medianMs} ms; runs ${c.runs.join(', ')} ms. ` +
-        `Medians from the server's log: first log line at ${p.toFirstLog ?? '?'} ms (Node and imports; for comparison an empty module under tsx, as in npm run dev, takes ${c.tsxBaselineMs} ms), ` +
-        `knowledge load and index build ${p.knowledgeLoad ?? '?'} ms, listening at ${p.toListening ?? '?'} ms.`,
+      `Cold start, spawn to first 200 from /api/health, knowledge unchanged since the previous start: \`${c.command}\` median ${c.medianMs} ms (runs ${c.runs.join(', ')}); ` +
+        (c.npmStart ? `\`npm start\` as shipped median ${c.npmStart.medianMs} ms (runs ${c.npmStart.runs.join(', ')}). ` : '') +
+        `Bundle phases (medians, server log): first log line ${p.toFirstLog ?? '?'} ms, knowledge load and index ${p.knowledgeLoad ?? '?'} ms, listening ${p.toListening ?? '?'} ms.`,
       '',
     );
   }
@@ -62,63 +99,5 @@ export function markdown(r: BenchReport): string {
     for (const s of r.segmenters) out.push(row([s.name, s.usPerQuery, s.tokensPerQuery]));
     out.push('');
   }
-
-  if (r.notes.length > 0) {
-    out.push('Notes:', '');
-    for (const n of r.notes) out.push(`- ${n}`);
-    out.push('');
-  }
   return out.join('\n');
-}
-
-function inProcessSection(r: BenchReport, out: string[]): void {
-  out.push('In-process answering (`answerer.ask`, mixed Thai/English/off-topic questions, after warm-up):', '');
-  out.push('| Records | Build | Heap used | Index heap | Asks | p50 ms | p99 ms | max ms | Thai p99 | English p99 | Off-topic p99 | Text analysis p50 µs |');
-  out.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
-  for (const s of r.inProcess) {
-    out.push(
-      row([
-        s.size === 'real' ? `${s.records} (real)` : s.records.toLocaleString('en-US'),
-        s.buildMs >= 1000 ? `${round(s.buildMs / 1000, 1)} s` : `${Math.round(s.buildMs)} ms`,
-        `${s.heapUsedMb} MB`,
-        `${s.indexHeapMb} MB`,
-        s.asks,
-        ms(s.latencyMs.p50),
-        ms(s.latencyMs.p99),
-        ms(s.latencyMs.max),
-        s.byKind.thai ? ms(s.byKind.thai.p99) : '-',
-        s.byKind.english ? ms(s.byKind.english.p99) : '-',
-        s.byKind['off-topic'] ? ms(s.byKind['off-topic'].p99) : '-',
-        round(s.textPrepUs.p50, 1),
-      ]),
-    );
-  }
-  for (const s of r.incomplete ?? []) {
-    const rss = s.peakRssMb === undefined ? '?' : `${s.peakRssMb} MB RSS (peak)`;
-    const build = s.built ? `${round(s.built.buildMs / 1000, 1)} s (asks killed at ${s.elapsedS} s)` : `> ${s.elapsedS} s, killed`;
-    const heap = s.built ? `${s.built.heapUsedMb} MB` : rss;
-    out.push(row([Number(s.size).toLocaleString('en-US'), build, heap, s.built ? `${s.built.indexHeapMb} MB` : '-', 0, '-', '-', '-', '-', '-', '-', '-']));
-  }
-  out.push('');
-  if (r.patient100k) {
-    const p = r.patient100k.result;
-    out.push(
-      `- Separate unbounded run of 100,000 records (bench-results/scale-100k.json, ${r.patient100k.measuredAt.slice(0, 16).replace('T', ' ')} UTC, load average ${r.patient100k.machine?.loadAverage1m ?? '?'}): build ${round(p.buildMs / 1000, 0)} s, ` +
-        `heap ${p.heapUsedMb} MB (index ${p.indexHeapMb} MB), p50 ${round(p.latencyMs.p50, 0)} ms, p99 ${round(p.latencyMs.p99, 0)} ms over ${p.asks} asks, ` +
-        `${p.tail.gcMs} ms of GC during the asks.`,
-    );
-  }
-  for (const s of r.inProcess) {
-    const name = s.size === 'real' ? 'real KB' : `${s.records.toLocaleString('en-US')} records`;
-    out.push(
-      `- ${name}: build ${round(s.buildMs / s.records, 2)} ms per record, of which text analysis (normalize, segment, expand) ≈ ${round(s.analyzeMsPerRecord, 2)} ms (${Math.round(s.analysisShareOfBuild * 100)}%); ` +
-        `${round(s.analyzerInitMs, 0)} ms fixed (dictionary and glossary). Tail: ${s.tail.gcPauses} GC pauses (${s.tail.gcMs} ms) during ${s.asks} asks, ${Math.round(s.tail.slowAsksInGc * 100)}% of asks above p99 overlapped one; ` +
-        `${s.tail.involuntaryContextSwitches} involuntary context switches; slowest question median ${s.slowestQuestions[0]?.medianMs ?? '?'} ms.`,
-    );
-    if (s.engineBuildMsPerRecord) {
-      const e = s.engineBuildMsPerRecord;
-      out.push(`- Same build with the Intl.Segmenter engine, first ${e.sample} records: ${e.intl} ms per record against ${e.wordcut} ms with wordcut (×${round(e.wordcut / e.intl, 1)}).`);
-    }
-  }
-  out.push('');
 }

@@ -8,6 +8,7 @@ export function canonicalDocument(d: KbDocument): KbDocument {
   return {
     id: d.id,
     title: { th: d.title.th, en: d.title.en },
+    ...(d.shortName ? { shortName: { th: d.shortName.th, en: d.shortName.en } } : {}),
     date: d.date,
     fiscalYears: [...d.fiscalYears],
     audience: [...d.audience],

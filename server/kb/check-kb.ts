@@ -1,8 +1,10 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { findLeftovers } from './leftovers.js';
 import { documentsDir, loadKnowledgeBase, readKnowledgeFile } from './load.js';
 import { GlossarySchema, type KnowledgeFile } from './schema.js';
 import { translationHash } from './translation-hash.js';
+import { checkLexicon } from '../search/lexicon.js';
 
 export interface CheckProblem {
   file: string;
@@ -114,5 +116,10 @@ export async function checkKnowledgeBase(kbDir: string): Promise<CheckReport> {
       }
     }
   }
+  const leftovers = await findLeftovers(kbDir);
+  for (const f of leftovers.tempFiles) problems.push({ file: rel(f), message: 'temp file left by an interrupted write; kb:import removes it', severity: 'warning' });
+  for (const f of leftovers.orphanSources) problems.push({ file: rel(f), message: 'source copy that no document names (an interrupted import?); kb:import removes it', severity: 'warning' });
+  // The search's word tables (kb/lexicon/*.json) are knowledge editors extend too.
+  for (const p of checkLexicon(path.join(kbDir, 'lexicon'), allIds)) problems.push({ ...p, file: rel(p.file), severity: 'error' });
   return report;
 }

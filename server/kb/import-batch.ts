@@ -175,6 +175,8 @@ export async function importBatch(options: ImportOptions): Promise<ImportReport>
   const document: KbDocument = {
     id: documentId,
     title: { th: titleTh ?? '', en: existing?.document.title.en ?? '' },
+    // Editor-set, so a re-import keeps it.
+    ...(existing?.document.shortName ? { shortName: existing.document.shortName } : {}),
     date: date ?? '',
     fiscalYears,
     audience,

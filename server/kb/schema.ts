@@ -58,6 +58,11 @@ export type Section = z.infer<typeof SectionSchema>;
 export const DocumentSchema = z.object({
   id: slug,
   title: z.object({ th: z.string().min(1), en: z.string() }),
+  /**
+   * What cards call the document (editor-set; the full title is long: two lines on a desktop,
+   * five on a phone). `en` '' means "use the Thai"; absent means cards fall back to the title.
+   */
+  shortName: z.object({ th: z.string().min(1).max(60, 'must be at most 60 characters'), en: z.string().max(60, 'must be at most 60 characters') }).optional(),
   date: z.iso.date(),
   fiscalYears: z.array(FiscalYearSchema).min(1),
   audience: z.array(AudienceSchema).min(1),
@@ -131,6 +136,12 @@ export const ConceptSchema = z.object({
   /** The indicator this concept points at, when it names one. */
   indicator: IndicatorSchema.optional(),
   note: z.string().optional(),
+  /**
+   * Where the concept's forms come from: `general:<reference>` (a dictionary, the official
+   * name list), `record:<id>` (a record whose text has them) or `editor`; absent means
+   * editor. The leakage test (test/kb/lexicon-leakage.test.ts) reads it.
+   */
+  source: z.string().regex(/^(general:.+|record:[^\s]+|editor)$/).optional(),
 });
 export type Concept = z.infer<typeof ConceptSchema>;
 

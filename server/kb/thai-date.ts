@@ -13,8 +13,9 @@ const MONTHS_SHORT = [
   'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.',
 ] as const;
 
-/** Buddhist Era = Common Era + 543. */
-export const BE_OFFSET = 543;
+// Era and fiscal-year arithmetic lives in one module; re-exported for existing importers.
+import { BE_OFFSET, fiscalYearOf } from '../search/fiscal-year.js';
+export { BE_OFFSET, fiscalYearOf };
 
 const THAI_DIGIT = /[๐-๙]/g;
 export function thaiDigitsToArabic(text: string): string {
@@ -101,8 +102,3 @@ export function formatEnglishDate(iso: string): string {
   return `${Number(m[3])} ${month} ${m[1]}`;
 }
 
-/** Thai fiscal year (BE) of an ISO date: the fiscal year starts on 1 October. */
-export function fiscalYearOf(iso: string): number {
-  const [y, m] = iso.split('-').map(Number) as [number, number];
-  return y + BE_OFFSET + (m >= 10 ? 1 : 0);
-}

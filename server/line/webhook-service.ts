@@ -1,4 +1,5 @@
 import type { KnowledgeService } from '../knowledge-service.js';
+import { outcomeOf } from '../log/outcome.js';
 import { hashUserId, type QuestionLog } from '../log/question-log.js';
 import type { Lang } from '../search/types.js';
 import { answerMessages, fallbackMessages, howToMessages, localizeSource, type TextMessage } from './messages.js';
@@ -70,7 +71,7 @@ export function createLineWebhookService(options: LineWebhookOptions): LineWebho
       channel: 'line',
       question,
       lang: result.lang,
-      answered: result.answered,
+      outcome: outcomeOf(result),
       topId: top?.id,
       score: top?.score,
       latencyMs: Math.round((performance.now() - started) * 100) / 100,

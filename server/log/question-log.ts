@@ -1,95 +1,160 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import path from 'node:path';
 import type { Logger as FullLogger } from '../logger.js';
+import type { FeedbackEntry, QuestionEntry, Store } from '../store/types.js';
 
-export type Channel = 'api' | 'web' | 'line';
-
-export interface QuestionEntry {
-  channel: Channel;
-  question: string;
-  lang: string;
-  answered: boolean;
-  /** Id of the best record, answered or merely suggested. */
-  topId?: string;
-  score?: number;
-  latencyMs: number;
-  /** Salted hash of a LINE user id: lets us count repeat askers without keeping who they are. */
-  user?: string;
-  requestId?: string;
-}
-
-export interface FeedbackEntry {
-  recordId: string;
-  question: string;
-  helpful: boolean;
-  comment?: string;
-  channel: Channel;
-  requestId?: string;
-}
-
-/** One line of the log file, as written. */
-export type LogLine = ({ type: 'question' } & QuestionEntry & { time: string }) | ({ type: 'feedback' } & FeedbackEntry & { time: string });
+export type { Channel, FeedbackEntry, QuestionEntry } from '../store/types.js';
 
 export interface QuestionLog {
+  /** Queues one question; never waits and never throws (a log must not fail a question). */
   question(entry: QuestionEntry): void;
   feedback(entry: FeedbackEntry): void;
-  /** Flushes buffered lines and closes the file. */
+  /** Writes everything queued so far (tests, shutdown); resolves even when the store fails. */
+  flush(): Promise<void>;
+  /** Flushes and stops the timers. */
   close(): Promise<void>;
 }
 
-type Logger = Pick<FullLogger, 'warn'>;
+export interface QuestionLogOptions {
+  store: Store;
+  logger?: Pick<FullLogger, 'warn' | 'error' | 'info'>;
+  /** False: nothing is kept (QUESTION_LOG=off). Default true. */
+  enabled?: boolean;
+  /** Longest wait before queued entries are written; default 1000 ms. */
+  flushMs?: number;
+  /** Entries written per store call; a full batch is written at once. Default 200. */
+  batchSize?: number;
+  /** Entries kept while the store fails; the oldest are dropped beyond it. Default 10,000. */
+  maxQueued?: number;
+  /** First retry delay after a write error, doubled up to `maxRetryMs`. Default 1000 / 30,000 ms. */
+  retryMs?: number;
+  maxRetryMs?: number;
+}
 
 export function hashUserId(userId: string, salt: string): string {
   return createHash('sha256').update(salt).update('\0').update(userId).digest('hex');
 }
 
+type Queued = { kind: 'question'; entry: QuestionEntry } | { kind: 'feedback'; entry: FeedbackEntry };
+
 /**
- * Appends JSON lines through a write stream: callers never wait on disk, and the stream
- * buffers while the file is busy. A failing disk is logged once and then ignored, since
- * losing log lines is better than failing questions.
+ * The question log in the store, written in batches off the request path: callers queue an
+ * entry and return; a timer writes the queue in one store call. When the store fails, the batch
+ * goes back to the queue and is retried with backoff (the log is never switched off for good);
+ * the queue is bounded, so a long outage drops the oldest entries, counted in one warning.
  */
-export function createQuestionLog(file: string | null, logger?: Logger): QuestionLog {
-  if (file === null) return { question() {}, feedback() {}, close: async () => {} };
+export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
+  const { store, logger } = options;
+  const enabled = options.enabled ?? true;
+  const flushMs = options.flushMs ?? 1000;
+  const batchSize = options.batchSize ?? 200;
+  const maxQueued = options.maxQueued ?? 10_000;
+  const firstRetry = options.retryMs ?? 1000;
+  const maxRetry = options.maxRetryMs ?? 30_000;
 
-  let stream: WriteStream | undefined;
-  let failed = false;
+  let queue: Queued[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> | undefined;
+  let retryDelay = 0;
+  let failing = false;
+  let dropped = 0;
+  let closed = false;
 
-  function open(): WriteStream | undefined {
-    if (stream || failed) return stream;
-    try {
-      mkdirSync(path.dirname(file!), { recursive: true });
-    } catch (err) {
-      failed = true;
-      logger?.warn({ err, file }, 'question log off: cannot create its directory');
-      return undefined;
-    }
-    stream = createWriteStream(file!, { flags: 'a', encoding: 'utf8' });
-    stream.on('error', (err) => {
-      if (!failed) logger?.warn({ err, file }, 'question log write failed; further lines are dropped');
-      failed = true;
-    });
-    return stream;
+  function schedule(delay: number): void {
+    if (timer || closed) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void flush();
+    }, delay);
+    // Pending log lines must not keep a finished process alive; close() flushes them.
+    timer.unref();
   }
 
-  function append(line: LogLine): void {
-    const s = open();
-    if (s && !failed) s.write(`${JSON.stringify(line)}\n`);
+  function push(item: Queued): void {
+    if (!enabled || closed) return;
+    // Stamped now, not when written: the batch may wait a second or a retry.
+    item.entry = { ...item.entry, time: item.entry.time ?? new Date() };
+    queue.push(item);
+    if (queue.length > maxQueued) {
+      dropped += queue.length - maxQueued;
+      queue = queue.slice(-maxQueued);
+    }
+    if (queue.length >= batchSize && !writing && !failing) {
+      clearTimeout(timer);
+      timer = undefined;
+      void flush();
+    } else schedule(failing ? retryDelay : flushMs);
+  }
+
+  // Removes items from the queue once written, so a retry never writes anything twice.
+  function done(items: Queued[]): void {
+    const set = new Set(items);
+    queue = queue.filter((q) => !set.has(q));
+  }
+
+  async function writeBatch(batch: Queued[]): Promise<void> {
+    const questions = batch.filter((b) => b.kind === 'question');
+    if (questions.length > 0) {
+      // One statement: either the whole batch is written or none of it.
+      await store.appendQuestions(questions.map((b) => b.entry as QuestionEntry));
+      done(questions);
+    }
+    // Feedback is rare (a click); one insert each is fine.
+    for (const b of batch) {
+      if (b.kind !== 'feedback') continue;
+      await store.addFeedback(b.entry as FeedbackEntry);
+      done([b]);
+    }
+  }
+
+  async function flushOnce(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, batchSize);
+      try {
+        await writeBatch(batch);
+      } catch (err) {
+        failing = true;
+        retryDelay = Math.min(maxRetry, retryDelay ? retryDelay * 2 : firstRetry);
+        logger?.warn({ err, queued: queue.length, retryInMs: retryDelay }, 'question log write failed; keeping entries and retrying');
+        schedule(retryDelay);
+        return;
+      }
+      if (failing) logger?.info({ written: batch.length }, 'question log writing again');
+      failing = false;
+      retryDelay = 0;
+    }
+    if (dropped > 0) {
+      logger?.error({ dropped }, 'question log dropped entries while the store was failing');
+      dropped = 0;
+    }
+  }
+
+  function flush(): Promise<void> {
+    if (!writing) {
+      writing = flushOnce().finally(() => {
+        writing = undefined;
+      });
+      return writing;
+    }
+    // A write is running: the caller waits for it and for what was queued meanwhile.
+    return writing.then(() => (queue.length > 0 && !failing ? flush() : undefined));
   }
 
   return {
     question(entry) {
-      append({ type: 'question', time: new Date().toISOString(), ...entry });
+      push({ kind: 'question', entry });
     },
     feedback(entry) {
-      append({ type: 'feedback', time: new Date().toISOString(), ...entry });
+      push({ kind: 'feedback', entry });
     },
-    close() {
-      const s = stream;
-      stream = undefined;
-      failed = true;
-      if (!s || s.destroyed) return Promise.resolve();
-      return new Promise<void>((resolve) => s.end(() => resolve()));
+    flush,
+    async close() {
+      clearTimeout(timer);
+      timer = undefined;
+      await flush();
+      closed = true;
+      clearTimeout(timer);
+      if (queue.length > 0) logger?.error({ lost: queue.length }, 'question log closed while the store was failing; entries lost');
+      queue = [];
     },
   };
 }

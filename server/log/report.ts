@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import type { Outcome } from '../store/types.js';
 import { clusterBySimilarity } from './trigram.js';
 
+// Old logs say `answered`; the store and its export say `outcome`.
 const QuestionLineSchema = z.looseObject({
   type: z.literal('question'),
   question: z.string(),
-  answered: z.boolean(),
+  answered: z.boolean().optional(),
+  outcome: z.enum(['answered', 'clarify', 'none', 'smalltalk', 'handoff']).optional(),
   score: z.number().optional(),
   topId: z.string().optional(),
   channel: z.string().optional(),
@@ -66,14 +69,62 @@ function group(questions: { question: string; topId?: string }[], similarity: nu
     .sort((a, b) => b.count - a.count || a.example.localeCompare(b.example));
 }
 
-/** Analyses the text of a question log; bad lines are reported by number and skipped. */
-export function analyzeLog(text: string, options: ReportOptions = DEFAULT_REPORT_OPTIONS): LogReport {
-  const unanswered: { question: string; topId?: string }[] = [];
-  const low: { question: string; topId?: string }[] = [];
+export interface ReportQuestion {
+  question: string;
+  outcome: Outcome;
+  score?: number;
+  topId?: string;
+}
+
+export interface ReportFeedback {
+  recordId: string;
+  helpful: boolean;
+  comment?: string;
+}
+
+/**
+ * Analyses logged questions and feedback (from the store or a JSON-lines export). Questions
+ * purged by retention (blank text) are counted but not grouped; small talk and hand-offs are
+ * neither unanswered nor low-confidence.
+ */
+export function analyzeEntries(
+  questions: ReportQuestion[],
+  feedback: ReportFeedback[],
+  options: ReportOptions = DEFAULT_REPORT_OPTIONS,
+  badLines: LogReport['badLines'] = [],
+): LogReport {
+  const unanswered: ReportQuestion[] = [];
+  const low: ReportQuestion[] = [];
   const negative = new Map<string, { count: number; comments: string[] }>();
+  for (const q of questions) {
+    if (q.question.trim() === '') continue;
+    if (q.outcome === 'none') unanswered.push(q);
+    else if (q.outcome === 'clarify' || (q.outcome === 'answered' && (q.score ?? 0) < options.lowScore)) low.push(q);
+  }
+  for (const f of feedback) {
+    if (f.helpful) continue;
+    const n = negative.get(f.recordId) ?? { count: 0, comments: [] };
+    n.count++;
+    if (f.comment?.trim()) n.comments.push(f.comment.trim());
+    negative.set(f.recordId, n);
+  }
+  return {
+    questions: questions.length,
+    feedback: feedback.length,
+    unanswered: group(unanswered, options.similarity),
+    lowConfidence: group(low, options.similarity),
+    negativeFeedback: [...negative.entries()]
+      .map(([recordId, n]) => ({ recordId, ...n }))
+      .sort((a, b) => b.count - a.count || a.recordId.localeCompare(b.recordId)),
+    badLines,
+  };
+}
+
+/** Analyses the text of a question log (JSON lines); bad lines are reported by number and skipped. */
+export function analyzeLog(text: string, options: ReportOptions = DEFAULT_REPORT_OPTIONS): LogReport {
+  const questions: ReportQuestion[] = [];
+  const feedback: ReportFeedback[] = [];
   const badLines: LogReport['badLines'] = [];
-  let questions = 0;
-  let feedback = 0;
 
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
@@ -93,35 +144,22 @@ export function analyzeLog(text: string, options: ReportOptions = DEFAULT_REPORT
     }
     const entry = parsed.data;
     if (entry.type === 'question') {
-      questions++;
-      if (!entry.answered) unanswered.push(entry);
-      else if ((entry.score ?? 0) < options.lowScore) low.push(entry);
-    } else {
-      feedback++;
-      if (!entry.helpful) {
-        const n = negative.get(entry.recordId) ?? { count: 0, comments: [] };
-        n.count++;
-        if (entry.comment?.trim()) n.comments.push(entry.comment.trim());
-        negative.set(entry.recordId, n);
+      const outcome = entry.outcome ?? (entry.answered === undefined ? undefined : entry.answered ? 'answered' : 'none');
+      if (!outcome) {
+        badLines.push({ line: i + 1, message: 'unexpected entry: a question needs "outcome" (or "answered")' });
+        return;
       }
+      questions.push({ question: entry.question, outcome, score: entry.score, topId: entry.topId });
+    } else {
+      feedback.push(entry);
     }
   });
-
-  return {
-    questions,
-    feedback,
-    unanswered: group(unanswered, options.similarity),
-    lowConfidence: group(low, options.similarity),
-    negativeFeedback: [...negative.entries()]
-      .map(([recordId, n]) => ({ recordId, ...n }))
-      .sort((a, b) => b.count - a.count || a.recordId.localeCompare(b.recordId)),
-    badLines,
-  };
+  return analyzeEntries(questions, feedback, options, badLines);
 }
 
-export function formatReport(report: LogReport, file: string, options: ReportOptions = DEFAULT_REPORT_OPTIONS): string {
+export function formatReport(report: LogReport, source: string, options: ReportOptions = DEFAULT_REPORT_OPTIONS): string {
   const out: string[] = [];
-  out.push(`Question log ${file}: ${report.questions} questions, ${report.feedback} feedback entries`);
+  out.push(`Question log ${source}: ${report.questions} questions, ${report.feedback} feedback entries`);
   const section = (title: string, groups: QuestionGroup[]) => {
     out.push('', `${title} (${groups.reduce((n, g) => n + g.count, 0)} questions in ${groups.length} groups)`);
     if (groups.length === 0) out.push('  (none)');

@@ -1,5 +1,10 @@
+import { jaccard, trigramsOf } from '../search/trigram.js';
+
+export { jaccard };
+
 /**
- * Character-trigram similarity for grouping logged questions. Characters rather than
+ * Character-trigram similarity for grouping logged questions (grams and Jaccard: the one
+ * module server/search/trigram.ts). Characters rather than
  * words because Thai has no spaces between words and a segmenter would be overkill here.
  */
 export function normalizeForSimilarity(text: string): string {
@@ -13,23 +18,9 @@ export function normalizeForSimilarity(text: string): string {
     .trim();
 }
 
+/** Trigrams of the text padded with a space each side, so word starts and ends count. */
 export function trigrams(text: string): Set<string> {
-  const chars = Array.from(` ${normalizeForSimilarity(text)} `);
-  const out = new Set<string>();
-  if (chars.length < 3) {
-    out.add(chars.join(''));
-    return out;
-  }
-  for (let i = 0; i + 3 <= chars.length; i++) out.add(chars.slice(i, i + 3).join(''));
-  return out;
-}
-
-export function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let shared = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const t of small) if (large.has(t)) shared++;
-  return shared / (a.size + b.size - shared);
+  return trigramsOf(` ${normalizeForSimilarity(text)} `);
 }
 
 export interface Cluster<T> {

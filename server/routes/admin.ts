@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { importBatch } from '../kb/import-batch.js';
+import { ImportBusyError } from '../kb/import-lock.js';
+import { runImport } from '../kb/run-import.js';
 import { HttpError, parseOr400 } from '../errors.js';
 import type { KnowledgeService, ReloadOutcome } from '../knowledge-service.js';
 
@@ -54,14 +55,16 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, { token
     const outcome = await knowledge.reload();
     // The old index keeps serving, so a bad knowledge file is the editor's to fix: 422, not 5xx.
     if (!outcome.ok) throw new HttpError(422, `Reload failed; still serving the previous index: ${outcome.error.message}`);
+    await app.announceKnowledgeChange();
     return reloadSummary(outcome);
   });
 
   app.post('/api/admin/batches', { bodyLimit: BATCH_BODY_LIMIT }, async (request, reply) => {
     const body = parseOr400(BatchBodySchema, request.body, 'batch');
     let report;
+    const started = performance.now();
     try {
-      report = await importBatch({
+      report = await runImport({
         kbDir: knowledge.kbDir,
         file: body.filename,
         content: Buffer.from(body.content, 'utf8'),
@@ -70,11 +73,15 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, { token
         date: body.date,
         replace: body.replace,
         dryRun: body.dryRun,
-      });
+      }, { worker: app.config.kbWorker });
     } catch (cause) {
+      app.metrics.imports.inc({ result: cause instanceof ImportBusyError ? 'busy' : 'failed' });
+      if (cause instanceof ImportBusyError) throw new HttpError(409, cause.message, undefined, { cause });
       throw new HttpError(422, `Batch ${body.filename} cannot be imported: ${(cause as Error).message}`, undefined, { cause });
     }
     const errors = report.problems.filter((p) => p.severity === 'error');
+    app.metrics.imports.inc({ result: errors.length > 0 ? 'rejected' : report.written ? 'written' : 'dry-run' });
+    app.metrics.importDuration.observe((performance.now() - started) / 1000);
     if (errors.length > 0) {
       const exists = errors.find((p) => /already exists|exists already|--replace|replace/i.test(p.message));
       const status = exists && !body.replace ? 409 : 422;
@@ -88,6 +95,7 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, { token
     }
     if (!report.written) return reply.status(200).send({ report, reload: null });
     const outcome = await knowledge.reload();
+    if (outcome.ok) await app.announceKnowledgeChange();
     return reply.status(201).send({ report, reload: reloadSummary(outcome) });
   });
 };

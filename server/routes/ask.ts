@@ -4,6 +4,8 @@ import { COMPONENTS, INDICATORS } from '../kb/schema.js';
 import { parseOr400 } from '../errors.js';
 import type { Channel } from '../log/question-log.js';
 import type { AskResult } from '../search/types.js';
+import { askResponseSchema } from './ask-response-schema.js';
+import { outcomeOf } from '../log/outcome.js';
 import { QuestionTextSchema } from './question-schema.js';
 import { requireSnapshot } from './require-snapshot.js';
 
@@ -12,8 +14,20 @@ const YearSchema = z
   .int('must be a whole year')
   .refine((y) => (y >= 2500 && y <= 2700) || (y >= 1957 && y <= 2157), 'must be a fiscal year in Buddhist Era (2565) or Common Era (2022)');
 
+/** Earlier turns, oldest first (issue 11); validated like the question. */
+const HistorySchema = z
+  .array(
+    z.strictObject({
+      question: QuestionTextSchema,
+      answerId: z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+    }),
+    { error: 'must be a list of earlier turns' },
+  )
+  .max(5, 'must hold at most 5 turns');
+
 export const AskBodySchema = z.strictObject({
   question: QuestionTextSchema,
+  history: HistorySchema.optional(),
   lang: z.enum(['th', 'en'], { error: 'must be "th" or "en"' }).optional(),
   limit: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').default(3),
   filters: z
@@ -32,7 +46,10 @@ export function channelOf(request: FastifyRequest): Channel {
 }
 
 export const askRoutes: FastifyPluginAsync = async (app) => {
-  app.post('/api/ask', async (request): Promise<AskResult> => {
+  app.post(
+    '/api/ask',
+    { schema: { ...askResponseSchema, tags: ['questions'], summary: 'Ask a question (Thai or English)', body: z.toJSONSchema(AskBodySchema, { io: 'input', unrepresentable: 'any' }) } },
+    async (request): Promise<AskResult> => {
     const body = parseOr400(AskBodySchema, request.body, 'question request');
     const { answerer } = requireSnapshot(app.knowledge);
     const started = performance.now();
@@ -42,7 +59,7 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
       channel: channelOf(request),
       question: body.question,
       lang: result.lang,
-      answered: result.answered,
+      outcome: outcomeOf(result),
       topId: top?.id,
       score: top?.score,
       latencyMs: Math.round((performance.now() - started) * 100) / 100,

@@ -1,11 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { KnowledgeBase } from '../kb/schema.js';
 import { requireSnapshot } from './require-snapshot.js';
+import { sourceContentType, sourceUrl } from './sources.js';
 
 export interface DocumentsResponse {
   documents: {
     id: string;
     title: { th: string; en: string };
+    /** What cards show; the editor's short name, else the full title. `en` '' means use the Thai. */
+    shortName: { th: string; en: string };
+    /** The handout as received, served read-only by GET /sources/<file>. Additive. */
+    source: { file: string; url: string; contentType: string };
     date: string;
     fiscalYears: number[];
     audience: string[];
@@ -33,6 +38,8 @@ export function describeDocuments(kb: KnowledgeBase): DocumentsResponse {
     return {
       id: d.id,
       title: d.title,
+      shortName: d.shortName ?? d.title,
+      source: { file: d.sourceFile, url: sourceUrl(d.sourceFile), contentType: sourceContentType(d.sourceFile) },
       date: d.date,
       fiscalYears: d.fiscalYears,
       audience: d.audience,

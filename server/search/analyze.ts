@@ -5,6 +5,7 @@ import { numbersToDigits } from './numbers.js';
 import { createRegisterRewriter } from './rewrite.js';
 import { createSegmenter, type SegmenterEngine } from './segment.js';
 import type { Speller } from './spell.js';
+import { STOPWORDS } from './stopwords.js';
 import { isContentToken, termsOfToken } from './terms.js';
 
 /**
@@ -62,7 +63,12 @@ export function createAnalyzer(glossary: Glossary, options: AnalyzerOptions = {}
   // dictionary shreds (อีเซอร์วิส → อี|เซอร์วิส). Multi-word Thai forms are matched by the
   // expander across tokens instead; as dictionary words they would swallow their parts
   // (the gold search-F1 drops from 0.996 to 0.953, and "บริการ" would stop matching them).
-  const words = glossary.concepts.flatMap((c) => [...c.abbreviations, ...c.transliterations].map(normalize));
+  // Chat particles (รึ, มั้ย, ป่าว) are dictionary words too: without them the engine glues them
+  // to their neighbours (ด้วยรึเปล่า → ด้ว|ยรึ|เปล่า) and both words are lost.
+  const words = [
+    ...glossary.concepts.flatMap((c) => [...c.abbreviations, ...c.transliterations].map(normalize)),
+    ...[...STOPWORDS].filter((w) => /^[\u0E01-\u0E4E]{2,}$/.test(w)),
+  ];
   const segment = createSegmenter({ engine: options.engine, words });
   const expander = createExpander(glossary, segment);
   const toFormal = createRegisterRewriter(segment);

@@ -1,5 +1,6 @@
 import type { Concept, Glossary } from '../kb/schema.js';
 import { normalize } from './normalize.js';
+import { CONCEPT_PREFIX } from './prefixes.js';
 import type { Segmenter } from './segment.js';
 import { isContentToken } from './terms.js';
 
@@ -15,7 +16,7 @@ import { isContentToken } from './terms.js';
  * fall on token boundaries of the text, which keeps ข้อมูล from matching inside ฐานข้อมูล.
  */
 
-export const CONCEPT_PREFIX = 'c:';
+export { CONCEPT_PREFIX };
 
 export interface ConceptMatch {
   concept: string;

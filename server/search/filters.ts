@@ -1,13 +1,10 @@
 import type { KbDocument, KbRecord } from '../kb/schema.js';
 import type { AskFilters } from './types.js';
 
-/**
- * Filters of POST /api/ask. Years arrive in either era; the knowledge base stores Buddhist Era.
- * A year below 2400 is taken as Common Era: BE years in use are 25xx and CE years 19xx-20xx.
- */
-export function toBuddhistYear(year: number): number {
-  return year < 2400 ? year + 543 : year;
-}
+import { recordYears, toBuddhistYear } from './fiscal-year.js';
+
+/** Filters of POST /api/ask. Years arrive in either era (fiscal-year.ts); the knowledge base stores BE. */
+export { toBuddhistYear };
 
 /**
  * Indicators that answer for each other: the 2565 handout's "Data catalog" indicator is the
@@ -28,8 +25,7 @@ export function compileFilters(filters: AskFilters | undefined, documents: Reado
     const year = toBuddhistYear(filters.year);
     tests.push((r) => {
       // A record without year tags inherits its document's fiscal years.
-      const years = r.tags.years.length > 0 ? r.tags.years : (documents.get(r.source.document)?.fiscalYears ?? []);
-      return years.includes(year);
+      return recordYears(r.tags.years, documents.get(r.source.document)?.fiscalYears).includes(year);
     });
   }
   if (filters.component !== undefined) {

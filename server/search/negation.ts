@@ -1,5 +1,8 @@
 import type { Unit } from './analyze.js';
-import { INTENT_PREFIX } from './register.js';
+import { lexicon } from './lexicon.js';
+import { INTENT_PREFIX, NEGATION_PREFIX } from './prefixes.js';
+
+export { NEGATION_PREFIX };
 
 /**
  * Negation-scoped terms. "กรมที่ไม่ใช่เจ้าภาพ" and "กรมที่เป็นเจ้าภาพ" share every content
@@ -9,10 +12,8 @@ import { INTENT_PREFIX } from './register.js';
  * The negator itself stays an ordinary term (ไม่ is not a stopword).
  */
 
-export const NEGATION_PREFIX = 'n:';
-
-/** Normalized tokens that negate what follows. */
-const NEGATORS: ReadonlySet<string> = new Set(['ไม่', 'มิ', 'มิได้', 'ไม่ใช่', 'ไม่ได้', 'ไม่มี', 'ปราศจาก', 'not', 'no', 'non', 'without', 'cannot']);
+/** Normalized tokens that negate what follows (kb/lexicon/negators.json). */
+const NEGATORS: ReadonlySet<string> = new Set(lexicon().negators.entries.map((e) => e.word));
 
 /**
  * Content words a negator reaches. Stopwords in between are skipped (ไม่|ได้|เป็น|ส่วนราชการ),

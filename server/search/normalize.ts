@@ -1,3 +1,5 @@
+import { fyShortYear, isTextCeYear, thaiShortYear, toBuddhistYear } from './fiscal-year.js';
+
 /**
  * The one text normalization used both when indexing records and when reading a question, so
  * the two sides always meet on the same form. Every rule below exists because staff type the
@@ -103,24 +105,28 @@ function spellLevelRange(_m: string, from: string, to: string): string {
 
 const WHITESPACE = /\s+/g;
 
-function ceToBe(ce: number): number {
-  return ce + 543;
-}
+/**
+ * Chat elongation: a letter typed three or more times in a row (ได้มั้ยยย, ค่าาา, sooo) is one
+ * letter. No Thai or English word repeats a letter three times; digits are left alone
+ * (1000, 555).
+ */
+const ELONGATED = /([\u0E01-\u0E4Ea-z])\1{2,}/g;
+
+/**
+ * Digits glued to a Latin word after them (เจ้าภาพ12agenda, 10focus) are a number and a word
+ * typed without a space. Ordinals (1st, 2nd, 3rd, 4th) stay whole.
+ */
+const NUMBER_GLUED_WORD = /(?<![a-z0-9.])(\d+)(?=[a-z]{3,})/g;
 
 function normalizeYears(text: string): string {
   return text
-    .replace(THAI_SHORT_YEAR, (_m, word: string, yy: string) => `${word} 25${yy}`)
+    .replace(THAI_SHORT_YEAR, (_m, word: string, yy: string) => `${word} ${thaiShortYear(Number(yy))}`)
     .replace(FY_SHORT_YEAR, (m, yy: string) => {
-      const n = Number(yy);
-      if (n >= 15 && n <= 35) return `fy ${ceToBe(2000 + n)}`;
-      if (n >= 50) return `fy 25${yy}`;
-      return m;
+      const be = fyShortYear(Number(yy));
+      return be === undefined ? m : `fy ${be}`;
     })
     .replace(FY_GLUED, 'fy ')
-    .replace(CE_YEAR, (m, y: string) => {
-      const n = Number(y);
-      return n >= 2015 && n <= 2035 ? String(ceToBe(n)) : m;
-    });
+    .replace(CE_YEAR, (m, y: string) => (isTextCeYear(Number(y)) ? String(toBuddhistYear(Number(y))) : m));
 }
 
 function normalizeOnce(input: string): string {
@@ -131,12 +137,13 @@ function normalizeOnce(input: string): string {
   s = s.replace(DECOMPOSED_SARA_AM, '$1\u0E33').replace(DOUBLE_SARA_E, '\u0E41');
   s = s.replace(DASHES, '-');
   s = s.replace(WHITESPACE, ' ');
+  s = s.replace(ELONGATED, '$1');
   s = s.replace(SPACED_THAI_INITIAL, '$1.').replace(DOT_AFTER_THAI, '');
   s = s.replace(SPACED_LATIN_DOT, '.');
   s = s.replace(LETTER_PREFIX, '$1');
   s = s.replace(SPACED_LATIN_HYPHEN, '-');
   s = normalizeYears(s);
-  s = s.replace(WORD_GLUED_NUMBER, '$1 ');
+  s = s.replace(WORD_GLUED_NUMBER, '$1 ').replace(NUMBER_GLUED_WORD, '$1 ');
   s = s.replace(LEVEL_WORD, 'l$1').replace(LEVEL_RANGE, spellLevelRange);
   return s.trim();
 }

@@ -1,3 +1,5 @@
+import { lexicon } from './lexicon.js';
+
 /**
  * Numbers written as words become digits, so "รอบสิบสองเดือน" meets "รอบ 12 เดือน" and "ten
  * focus areas" meets "10 focus area". The handouts write numbers in digits; people typing a
@@ -5,18 +7,12 @@
  * the segmenter one word at a time (สิบ|สอง), so a run of them is read as one number.
  */
 
-const THAI_DIGITS: ReadonlyMap<string, number> = new Map([
-  ['ศูนย์', 0], ['หนึ่ง', 1], ['เอ็ด', 1], ['สอง', 2], ['ยี่', 2], ['สาม', 3], ['สี่', 4],
-  ['ห้า', 5], ['หก', 6], ['เจ็ด', 7], ['แปด', 8], ['เก้า', 9],
-]);
-const THAI_MULTIPLIERS: ReadonlyMap<string, number> = new Map([
-  ['สิบ', 10], ['ร้อย', 100], ['พัน', 1000], ['หมื่น', 10_000],
-]);
-
-const ENGLISH: ReadonlyMap<string, number> = new Map(
-  ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-    'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'].map((w, i) => [w, i]),
-);
+const words = lexicon()['number-words'].entries;
+const byKind = (kind: string): ReadonlyMap<string, number> => new Map(words.filter((e) => e.kind === kind).map((e) => [e.word, e.value]));
+/** kb/lexicon/number-words.json: Thai digits and multipliers, English 0-20. */
+const THAI_DIGITS = byKind('digit');
+const THAI_MULTIPLIERS = byKind('multiplier');
+const ENGLISH = byKind('english');
 
 function isThaiNumberWord(token: string): boolean {
   return THAI_DIGITS.has(token) || THAI_MULTIPLIERS.has(token);

@@ -2,13 +2,20 @@ import type { KbDocument, KbRecord } from '../kb/schema.js';
 import type { Answer, Lang } from './types.js';
 
 /**
+ * Stage 5 of the pipeline (render): a record as the API shows it, and the bot's own messages.
  * A record as the API shows it. English text is used only when both question and answer have
  * a translation (a half-translated record would mix languages); otherwise the Thai original is
  * shown with translated: false, so clients can say "not translated yet".
  */
-export function renderAnswer(record: KbRecord, document: KbDocument | undefined, lang: Lang, score: number): Answer {
+export function renderAnswer(
+  record: KbRecord,
+  document: KbDocument | undefined,
+  lang: Lang,
+  score: number,
+  /** The record's section when already resolved (the index does it once). */
+  section = document?.sections.find((s) => s.slug === record.source.section),
+): Answer {
   const english = lang === 'en' && record.question.en !== '' && record.answer.en !== '';
-  const section = document?.sections.find((s) => s.slug === record.source.section);
   const answer: Answer = {
     id: record.id,
     score,
@@ -34,4 +41,12 @@ export function renderAnswer(record: KbRecord, document: KbDocument | undefined,
   };
   if (record.supersededBy) answer.supersededBy = record.supersededBy;
   return answer;
+}
+
+/** The bot's own message when a question names fiscal years no record covers. */
+export function yearNotCoveredText(years: readonly number[], nearest: number, lang: Lang): string {
+  const asked = years.join(', ');
+  return lang === 'en'
+    ? `There is no guidance for fiscal year ${asked} (B.E.) in the knowledge base; the nearest is fiscal year ${nearest}.`
+    : `ยังไม่มีแนวทางสำหรับปีงบประมาณ ${asked} ในฐานความรู้ ปีที่ใกล้ที่สุดคือปีงบประมาณ ${nearest}`;
 }

@@ -79,9 +79,27 @@ export interface AskResult {
   message?: BotMessage;
 }
 
+/**
+ * Why the engine answered as it did (additive): the editors' console shows "why it matched".
+ * Feature names and meanings: server/search/score.ts.
+ */
+export interface Explanation {
+  result: AskResult;
+  /** The question's index terms (words, `c:` concepts, `q:` question words, `n:` negated words). */
+  terms: string[];
+  /** Fiscal years (BE) the question names or implies (ปีหน้า). */
+  years: number[];
+  /** What kind of answer the question asks for, if it says: count, date, agency or procedure. */
+  answerType?: string;
+  /** Every scored candidate, best first. */
+  candidates: Array<{ id: string; score: number; features: Record<string, number>; matched: string[] }>;
+}
+
 /** The answering engine over one loaded knowledge base. Pure and synchronous: no I/O. */
 export interface Answerer {
   ask(query: AskQuery): AskResult;
+  /** Optional (additive): the scored candidates and the terms that counted. */
+  explain?(query: AskQuery): Explanation;
   /** One record rendered as an Answer (score 1), or undefined. */
   record(id: string, lang?: Lang): Answer | undefined;
   readonly size: number;

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashUserId } from '../../server/log/question-log.js';
 import { graphemes } from '../../server/line/text.js';
@@ -102,7 +101,7 @@ describe('LINE webhook', () => {
   });
 
   it('keeps Thai quick-reply labels within 20 graphemes', async () => {
-    await deliver({ events: [textEvent('บริการอิเล็กทรอนิกส์ ต้องทำอะไร')] });
+    await deliver({ events: [textEvent('บริการอิเล็กทรอนิกส์ของโรงพยาบาล')] });
     const messages = line.replies()[0]!.body.messages;
     const items = messages.at(-1).quickReply?.items ?? [];
     expect(items.length).toBeGreaterThan(0);
@@ -141,10 +140,10 @@ describe('LINE webhook', () => {
   it('logs LINE questions with a salted hash of the user id, never the id', async () => {
     const event = textEvent('PMQA ส่งเมื่อไร');
     await deliver({ events: [event] });
-    await t.app.questionLog.close();
-    const text = await readFile(t.logFile, 'utf8');
-    expect(text).not.toContain(event.source.userId);
-    const entry = text.trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.question === 'PMQA ส่งเมื่อไร');
+    await t.app.questionLog.flush();
+    const rows = await t.store.listQuestions();
+    expect(JSON.stringify(rows)).not.toContain(event.source.userId);
+    const entry = rows.find((l) => l.question === 'PMQA ส่งเมื่อไร');
     expect(entry).toMatchObject({ channel: 'line', user: hashUserId(event.source.userId, 'test-salt-0123456789') });
   });
 });
@@ -152,10 +151,10 @@ describe('LINE webhook', () => {
 describe('LINE webhook when the LINE API misbehaves', () => {
   it('acknowledges at once even when the reply call is slow', async () => {
     line.set({ delayMs: 1500 });
-    const started = performance.now();
     const res = await t.app.inject(signedRequest({ events: [textEvent('e-service ใช้บริการเดิมได้ไหม')] }));
     expect(res.statusCode).toBe(200);
-    expect(performance.now() - started).toBeLessThan(500);
+    // Acknowledged before the (slow) reply reached the LINE API: no timing assertion needed.
+    expect(line.replies()).toHaveLength(0);
     await t.app.lineWebhook!.pending();
     expect(line.replies()).toHaveLength(1);
   });

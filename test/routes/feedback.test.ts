@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../support/expect-error.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
@@ -16,9 +15,16 @@ describe('POST /api/feedback', () => {
     const res = await send({ recordId: 'fy2565-potential-base/e-service/14', question: 'e-service เดิมได้ไหม', helpful: false, comment: 'ไม่ตรงคำถาม' });
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ ok: true });
-    await t.app.questionLog.close();
-    const lines = (await readFile(t.logFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.at(-1)).toMatchObject({ type: 'feedback', channel: 'web', recordId: 'fy2565-potential-base/e-service/14', helpful: false, comment: 'ไม่ตรงคำถาม' });
+    await t.app.questionLog.flush();
+    const lines = await t.store.listFeedback();
+    expect(lines[0]).toMatchObject({ channel: 'web', recordId: 'fy2565-potential-base/e-service/14', helpful: false, comment: 'ไม่ตรงคำถาม' });
+  });
+
+  it('strips control characters from the comment before storing it', async () => {
+    const res = await send({ recordId: 'fy2565-potential-base/e-service/14', question: 'q', helpful: false, comment: 'ผิด\u001b[31m แดง\u0007\u202e' });
+    expect(res.statusCode).toBe(202);
+    await t.app.questionLog.flush();
+    expect((await t.store.listFeedback())[0]!.comment).toBe('ผิด[31m แดง');
   });
 
   it('returns 404 for an unknown record', async () => {

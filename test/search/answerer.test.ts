@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../server/kb/load.js';
-import { createAnswerer, preferCurrent, type ExplainingAnswerer } from '../../server/search/answerer.js';
+import { createAnswerer, type ExplainingAnswerer } from '../../server/search/answerer.js';
 import { detectLanguage } from '../../server/search/language.js';
 import { toBuddhistYear } from '../../server/search/filters.js';
 import { fixtureKb } from './answerer-fixture.js';
@@ -11,10 +11,11 @@ describe('answerer over a fixture knowledge base', () => {
   // suggestion instead of relying on the confidence threshold.
   const suggesting = createAnswerer(fixtureKb, { suggestionFloor: 0 });
 
-  it('returns at most limit answers, 3 by default and never more than 10', () => {
-    expect(answerer.ask({ question: 'ชุดข้อมูล e-service L1', limit: 1 }).answers).toHaveLength(1);
-    expect(answerer.ask({ question: 'ชุดข้อมูล e-service L1' }).answers.length).toBeLessThanOrEqual(3);
-    expect(answerer.ask({ question: 'ชุดข้อมูล e-service L1', limit: 50 }).answers.length).toBeLessThanOrEqual(10);
+  it('returns limit answers, 3 by default, and all four records when asked for more than there are', () => {
+    // The suggestion floor is 0 here, so every retrieved record is shown up to the limit.
+    expect(suggesting.ask({ question: 'ชุดข้อมูล e-service L1', limit: 1 }).answers).toHaveLength(1);
+    expect(suggesting.ask({ question: 'ชุดข้อมูล e-service L1 ออนไลน์ ระดับ' }).answers).toHaveLength(3);
+    expect(suggesting.ask({ question: 'ชุดข้อมูล e-service L1 ออนไลน์ ระดับ', limit: 50 }).answers).toHaveLength(4);
   });
 
   it('keeps every score within [0, 1]', () => {
@@ -27,7 +28,7 @@ describe('answerer over a fixture knowledge base', () => {
   });
 
   it('declines a question with no content words and suggests nothing', () => {
-    expect(answerer.ask({ question: 'ครับ' })).toEqual({ answered: false, lang: 'th', answers: [] });
+    expect(answerer.ask({ question: 'ครับ' })).toEqual({ answered: false, status: 'none', lang: 'th', answers: [] });
     expect(answerer.ask({ question: '   ' }).answers).toEqual([]);
   });
 
@@ -108,20 +109,6 @@ describe('answerer over a fixture knowledge base', () => {
   });
 });
 
-describe('preferCurrent', () => {
-  it('moves a superseded item to just below its replacement and caps its score', () => {
-    const ranked = [
-      { id: 'old', score: 0.9 },
-      { id: 'x', score: 0.8 },
-      { id: 'new', score: 0.7 },
-      { id: 'y', score: 0.2 },
-    ];
-    const out = preferCurrent(ranked, (id) => (id === 'old' ? 'new' : undefined));
-    expect(out.map((c) => c.id)).toEqual(['x', 'new', 'old', 'y']);
-    expect(out[2]!.score).toBe(0.7);
-  });
-});
-
 describe('language and years', () => {
   it.each([
     ['ตัวชี้วัด e-service ต้องทำอะไร', 'th'],
@@ -198,6 +185,49 @@ describe('confidence on the repository knowledge base', () => {
     // Written for this test: the section has records for lead hosts and for agencies that are not.
     const explained = answerer.explain({ question: 'หน่วยงานที่ไม่ได้เป็นเจ้าภาพ 12 agenda เลือกงานบริการอื่นได้หรือไม่', limit: 3 });
     expect(explained.terms).toContain('n:เจ้าภาพ');
-    expect(explained.answers[0]?.id).toBe('fy2565-potential-base/e-service/2');
+    expect(explained.result.answers[0]?.id).toBe('fy2565-potential-base/e-service/2');
+  });
+});
+
+describe('honest decisions over a fixture knowledge base', () => {
+  // The fixture covers fiscal years 2564 and 2565.
+  const at = (iso: string) => createAnswerer(fixtureKb, { now: () => new Date(iso) });
+
+  it('says there is no guidance for a fiscal year no record covers, and names the nearest', () => {
+    const result = at('2021-11-01').ask({ question: 'ปีงบประมาณ 2561 ต้องเปิดเผยกี่ชุดข้อมูล' });
+    expect(result.status).toBe('none');
+    expect(result.answered).toBe(false);
+    expect(result.message).toMatchObject({ kind: 'year-not-covered' });
+    expect(result.message!.text).toContain('2561');
+    expect(result.message!.text).toContain('2564');
+  });
+
+  it('writes the year message in the language of the question', () => {
+    const result = at('2021-11-01').ask({ question: 'how many datasets for fiscal year 2030' });
+    expect(result.message?.text).toMatch(/no guidance for fiscal year 2573.*nearest is fiscal year 2565/);
+  });
+
+  it('resolves "next year" against the newest guidance: past it, no record covers the year', () => {
+    const result = at('2026-12-01').ask({ question: 'ปีหน้าต้องเปิดเผยกี่ชุดข้อมูล' });
+    expect(result.message).toMatchObject({ kind: 'year-not-covered' });
+    expect(result.message!.text).toContain('2566');
+  });
+
+  it('resolves "this year" to today’s fiscal year while guidance for a later year is already out', () => {
+    const explained = at('2021-01-15').explain({ question: 'ปีนี้ต้องเปิดเผยกี่ชุดข้อมูล' });
+    expect(explained.years).toEqual([2564]);
+  });
+
+  it('explains which terms counted for each candidate', () => {
+    const explained = at('2021-11-01').explain({ question: 'ต้องเปิดเผยกี่ชุดข้อมูล' });
+    expect(explained.answerType).toBe('count');
+    expect(explained.candidates.length).toBeGreaterThan(0);
+    expect(explained.candidates[0]!.matched).toContain('ชุดข้อมูล');
+    expect(Object.keys(explained.candidates[0]!.features)).toContain('coverage');
+  });
+
+  it('accepts another retrieval engine behind the Retriever interface', () => {
+    const only = createAnswerer(fixtureKb, { suggestionFloor: 0, retriever: () => ({ retrieve: () => [{ id: 'new-guide/e-service/2', score: 1 }] }) });
+    expect(only.ask({ question: 'ชุดข้อมูล' }).answers.map((a) => a.id)).toEqual(['new-guide/e-service/2']);
   });
 });

@@ -15,7 +15,7 @@ describe('app', () => {
     t = await buildTestApp();
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['content-security-policy']).toBe(
-      "default-src 'self';img-src 'self' data:;style-src 'self';font-src 'self';script-src 'self';connect-src 'self';object-src 'none';frame-ancestors 'none'",
+      "default-src 'self';img-src 'self' data:;style-src 'self';font-src 'self';script-src 'self';connect-src 'self';object-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'self';script-src-attr 'none'",
     );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
@@ -29,8 +29,8 @@ describe('app', () => {
 
   it('limits requests per client with a readable 429', async () => {
     t = await buildTestApp({ RATE_LIMIT_MAX: '3' });
-    for (let i = 0; i < 3; i++) expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
-    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    for (let i = 0; i < 3; i++) expect((await t.app.inject({ method: 'GET', url: '/api/documents' })).statusCode).toBe(200);
+    const res = await t.app.inject({ method: 'GET', url: '/api/documents' });
     expectError(res, 429, /Too many requests: at most 3 per minute/);
     expect(res.headers['retry-after']).toBeDefined();
   });

@@ -37,13 +37,13 @@ describe('loadConfig', () => {
     const c = loadConfig({
       HOST: '0.0.0.0', PORT: '8080', KB_DIR: '/kb', QUESTION_LOG: '/tmp/q.jsonl', LOG_SALT: 'pepper-pepper',
       LINE_CHANNEL_SECRET: 's3cret', LINE_CHANNEL_ACCESS_TOKEN: 'tok', LINE_API_BASE: 'http://127.0.0.1:9/',
-      PUBLIC_BASE_URL: 'https://bot.example.go.th/', ADMIN_TOKEN: 'a'.repeat(16), RATE_LIMIT_MAX: '0',
+      PUBLIC_BASE_URL: 'https://bot.example.go.th/', ADMIN_TOKEN: 'ab'.repeat(16), RATE_LIMIT_MAX: '0',
       BODY_LIMIT: '2048', KB_WATCH: 'off', LOG_LEVEL: 'warn',
     });
     expect(c).toMatchObject({
       host: '0.0.0.0', port: 8080, kbDir: '/kb', questionLog: '/tmp/q.jsonl', logSalt: 'pepper-pepper', logSaltGenerated: false,
       line: { channelSecret: 's3cret', channelAccessToken: 'tok', apiBase: 'http://127.0.0.1:9' },
-      publicBaseUrl: 'https://bot.example.go.th', adminToken: 'aaaaaaaaaaaaaaaa', rateLimitMax: 0, bodyLimit: 2048, kbWatch: false, logLevel: 'warn',
+      publicBaseUrl: 'https://bot.example.go.th', adminToken: 'ab'.repeat(16), rateLimitMax: 0, bodyLimit: 2048, kbWatch: false, logLevel: 'warn',
     });
   });
 
@@ -69,9 +69,25 @@ describe('loadConfig', () => {
     [{ KB_WATCH: 'maybe' }, 'KB_WATCH'],
     [{ LINE_API_BASE: 'ftp://x' }, 'LINE_API_BASE'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ADMIN_TOKEN: 'x'.repeat(40) }, 'ADMIN_TOKEN'],
+    [{ ADMIN_TOKEN: 'a1'.repeat(15) }, 'ADMIN_TOKEN'],
+    [{ TRUST_PROXY: 'proxy.example' }, 'TRUST_PROXY'],
+    [{ REQUEST_TIMEOUT_MS: '10' }, 'REQUEST_TIMEOUT_MS'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ LOG_FORMAT: 'fancy' }, 'LOG_FORMAT'],
   ])('rejects %o naming %s', (env, name) => {
     const err = configError(env as Record<string, string>);
     expect(err.message).toContain(`${name}:`);
+  });
+
+  it('reads the operator settings of this round with their defaults', () => {
+    expect(loadConfig({})).toMatchObject({ trustProxy: false, requestTimeoutMs: 30_000, questionRetentionDays: 365, logFormat: 'json', databaseUrl: undefined });
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(loadConfig({ REQUEST_TIMEOUT_MS: '5000', QUESTION_RETENTION_DAYS: '30', DATABASE_URL: 'postgres://u@h/db' })).toMatchObject({
+      requestTimeoutMs: 5000, questionRetentionDays: 30, databaseUrl: 'postgres://u@h/db',
+    });
   });
 
   it('never echoes a secret value in its error', () => {

@@ -8,7 +8,7 @@ import { importBatch } from '../../server/kb/import-batch.js';
 import { createFixtureKb, type TempKb } from '../support/fixture-kb.js';
 import { SAMPLE_BATCH, SAMPLE_BATCH_DOCUMENT, SAMPLE_BATCH_QUESTION, SAMPLE_BATCH_RECORD } from '../support/sample-batch.js';
 
-const TOKEN = 'live-update-token-0123';
+const TOKEN = 'live-update-token-0123-abcdefghijklmn';
 let kb: TempKb | undefined;
 let app: FastifyInstance | undefined;
 afterEach(async () => {

@@ -45,7 +45,7 @@ describe('server/main.ts', () => {
     const server = start({ PORT: 'eighty', ADMIN_TOKEN: 'short' });
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/PORT: must be a number/);
-    expect(server.output()).toMatch(/ADMIN_TOKEN: must be at least 16 characters/);
+    expect(server.output()).toMatch(/ADMIN_TOKEN: must be at least 32 characters/);
     expect(server.output()).not.toContain('short');
   });
 });

@@ -3,15 +3,21 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildApp } from '../../server/app.js';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildApp, type AppDeps } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { DEFAULT_KB_DIR } from '../../server/kb/load.js';
+import { createMemoryStore } from '../../server/store/memory-store.js';
+import type { Store } from '../../server/store/types.js';
 import type { KnowledgeFile } from '../../server/kb/schema.js';
 
 /** Shared plumbing for the browser tests: Debian's Chromium, a real app on a free port, page checks. */
 
 export const CHROMIUM = '/usr/bin/chromium';
+/** Per test: a browser test walks through a whole flow, and the machine may be busy. */
+export const BROWSER_TEST_TIMEOUT = 120_000;
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
 
 export const LAUNCH_OPTIONS = {
@@ -23,34 +29,37 @@ export const LAUNCH_OPTIONS = {
 export interface RunningApp {
   app: FastifyInstance;
   baseUrl: string;
-  questionLog: string;
+  /** Where the question log and feedback go (in memory unless `deps.store` says otherwise). */
+  store: Store;
   close(): Promise<void>;
 }
 
-/** The real app (search, routes, helmet CSP, web routes) listening on 127.0.0.1 with a temp question log. */
-export async function startApp(kbDir: string = DEFAULT_KB_DIR): Promise<RunningApp> {
-  const logDir = await mkdtemp(path.join(tmpdir(), 'opdc-web-log-'));
-  const questionLog = path.join(logDir, 'questions.jsonl');
+/**
+ * The real app (search, routes, helmet CSP, web routes) listening on 127.0.0.1 with a temp
+ * question log. `env` adds variables (FRAME_ANCESTORS); `deps` can swap the knowledge service.
+ */
+export async function startApp(kbDir: string = DEFAULT_KB_DIR, env: Record<string, string> = {}, deps: AppDeps = {}): Promise<RunningApp> {
+  const store = deps.store ?? createMemoryStore();
   const app = await buildApp(
     loadConfig({
       HOST: '127.0.0.1',
       PORT: '0',
       KB_DIR: kbDir,
-      QUESTION_LOG: questionLog,
       RATE_LIMIT_MAX: '0',
       KB_WATCH: 'off',
       LOG_LEVEL: 'silent',
       LOG_SALT: 'web-browser-test-salt',
+      ...env,
     }),
+    { ...deps, store },
   );
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,
     baseUrl,
-    questionLog,
+    store,
     async close() {
       await app.close();
-      await rm(logDir, { recursive: true, force: true });
     },
   };
 }
@@ -94,12 +103,13 @@ export interface WatchedPage {
 export async function openPage(
   browser: Browser,
   baseUrl: string,
-  options: { locale: string; viewport: { width: number; height: number } },
+  options: { locale: string; viewport: { width: number; height: number }; allow?: string[] },
 ): Promise<WatchedPage> {
   const context = await browser.newContext({ locale: options.locale, viewport: options.viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  // Well under vitest's 30 s test timeout, so a missing element fails with playwright's own message.
-  page.setDefaultTimeout(8_000);
+  // Generous: eight helpers share two cores. Still under BROWSER_TEST_TIMEOUT, so a missing
+  // element fails with playwright's own message rather than vitest's timeout.
+  page.setDefaultTimeout(20_000);
   const problems: string[] = [];
   const apiRequests: WatchedPage['apiRequests'] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -107,7 +117,7 @@ export async function openPage(
     if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`csp: ${message.text()}`);
   });
   page.on('request', (request) => {
-    if (!request.url().startsWith(baseUrl)) problems.push(`outside request: ${request.url()}`);
+    if (![baseUrl, ...(options.allow ?? [])].some((origin) => request.url().startsWith(origin))) problems.push(`outside request: ${request.url()}`);
     if (new URL(request.url()).pathname.startsWith('/api/')) {
       apiRequests.push({ url: request.url(), method: request.method(), headers: request.headers() });
     }
@@ -125,15 +135,60 @@ export async function ask(page: Page, question: string): Promise<void> {
   await replies.nth(before).waitFor();
 }
 
-/** The lines the app wrote to its question log, once `predicate` matches one (the log is a write stream). */
-export async function waitForLogLine(file: string, predicate: (line: Record<string, unknown>) => boolean, timeoutMs = 3000): Promise<Record<string, unknown>> {
+/**
+ * The question-log entry (`type: 'question'`) or feedback (`type: 'feedback'`) the app stored,
+ * once `predicate` matches one: the log writes in batches off the request path.
+ */
+export async function waitForLogLine(running: RunningApp, predicate: (line: Record<string, unknown>) => boolean, timeoutMs = 15_000): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const text = await readFile(file, 'utf8').catch(() => '');
-    const lines = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines: Record<string, unknown>[] = [
+      ...(await running.store.listQuestions()).map((q) => ({ type: 'question', ...q })),
+      ...(await running.store.listFeedback()).map((f) => ({ type: 'feedback', ...f })),
+    ];
     const hit = lines.find(predicate);
     if (hit) return hit;
-    if (Date.now() > deadline) throw new Error(`no matching line in ${file} after ${timeoutMs} ms; it has:\n${text}`);
-    await new Promise((r) => setTimeout(r, 50));
+    if (Date.now() > deadline) throw new Error(`no matching entry after ${timeoutMs} ms; the store has:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`);
+    await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+export interface A11yViolation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core in the page (or frame) and fails on any serious or critical violation, listing
+ * each rule and the elements it found. Injected through the DevTools protocol, which the page's
+ * CSP does not govern, so the page is checked under its real policy.
+ */
+export async function expectAccessible(target: Page | Frame, label: string): Promise<void> {
+  await target.evaluate(axeSource);
+  const violations = await target.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  const serious = violations.filter((v: A11yViolation) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, `${label}: axe-core found\n${serious.map((v: A11yViolation) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`).join('\n')}`).toEqual([]);
+}
+
+/** Presses Tab (or Shift+Tab) until `predicate` holds for the focused element; fails after `max` presses. */
+export async function tabUntil(page: Page, predicate: string, options: { back?: boolean; max?: number } = {}): Promise<void> {
+  for (let i = 0; i < (options.max ?? 40); i++) {
+    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+    const hit = await page.evaluate((p) => {
+      let el: Element | null = document.activeElement;
+      // Follow focus into an iframe's document when the frame is same-origin.
+      while (el instanceof HTMLIFrameElement && el.contentDocument) el = el.contentDocument.activeElement;
+      return el ? el.matches(p) : false;
+    }, predicate);
+    if (hit) return;
+  }
+  throw new Error(`focus never reached ${predicate} with ${options.back ? 'Shift+Tab' : 'Tab'}`);
 }

@@ -14,7 +14,7 @@ describe('buildWeb', () => {
     const out = path.join(parent, 'dist');
     const result = await buildWeb(out);
     expect(result.ms).toBeLessThan(2000);
-    expect((await readdir(out)).sort()).toEqual(['app.js', 'app.js.map', 'favicon.svg', 'fonts', 'index.html', 'styles.css']);
+    expect((await readdir(out)).sort()).toEqual(['admin', 'app.js', 'app.js.map', 'favicon.svg', 'fonts', 'index.html', 'styles.css', 'widget.js', 'widget.js.map']);
     const fonts = await readdir(path.join(out, 'fonts'));
     expect(fonts.sort()).toEqual([
       'noto-sans-thai-latin-400-normal.woff2',

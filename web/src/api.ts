@@ -1,9 +1,11 @@
 import type { DocumentsResponse } from '../../server/routes/documents.js';
-import type { Answer, AskFilters, AskResult, Lang } from '../../server/search/types.js';
+import type { Answer, AskFilters, AskResult, BotMessage, HistoryTurn, Lang } from '../../server/search/types.js';
+import type { FeedbackBody } from '../../server/routes/feedback.js';
 
 /** Client for the JSON API in ../shared/DESIGN.md. Every call says it comes from the web UI. */
 
-export type { Answer, AskResult, Lang };
+export type { Answer, AskResult, BotMessage, HistoryTurn, Lang };
+export type FeedbackReason = NonNullable<FeedbackBody['reason']>;
 
 /** The shape GET /api/documents returns, taken from the route so the two cannot drift. */
 export type DocumentsResult = DocumentsResponse;
@@ -48,9 +50,28 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
   return payload as T;
 }
 
-export function ask(question: string, filters: AskFilters, limit = 4): Promise<AskResult> {
-  const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== ''));
-  return call('POST', '/api/ask', { question, limit, ...(Object.keys(active).length ? { filters: active } : {}) });
+/** At most this many earlier turns go with a question (the API's limit). */
+export const HISTORY_TURNS = 5;
+
+export interface AskOptions {
+  /** The interface language: answers come in it when a translation exists. */
+  lang: Lang;
+  filters?: AskFilters;
+  /** Earlier turns, oldest first; only the last HISTORY_TURNS are sent. */
+  history?: HistoryTurn[];
+  limit?: number;
+}
+
+export function ask(question: string, options: AskOptions): Promise<AskResult> {
+  const active = Object.fromEntries(Object.entries(options.filters ?? {}).filter(([, v]) => v !== undefined && v !== ''));
+  const history = (options.history ?? []).slice(-HISTORY_TURNS);
+  return call('POST', '/api/ask', {
+    question,
+    lang: options.lang,
+    limit: options.limit ?? 4,
+    ...(Object.keys(active).length ? { filters: active } : {}),
+    ...(history.length ? { history } : {}),
+  });
 }
 
 export function getRecord(id: string, lang: Lang): Promise<Answer> {
@@ -63,6 +84,13 @@ export function getDocuments(): Promise<DocumentsResult> {
   return call('GET', '/api/documents');
 }
 
-export function sendFeedback(recordId: string, question: string, helpful: boolean): Promise<{ ok: true }> {
-  return call('POST', '/api/feedback', { recordId, question: question.slice(0, 500), helpful });
+export function sendFeedback(recordId: string, question: string, helpful: boolean, detail: { reason?: FeedbackReason; comment?: string } = {}): Promise<{ ok: true }> {
+  const comment = detail.comment?.trim();
+  return call('POST', '/api/feedback', {
+    recordId,
+    question: question.slice(0, 500),
+    helpful,
+    ...(detail.reason ? { reason: detail.reason } : {}),
+    ...(comment ? { comment } : {}),
+  });
 }

@@ -1,12 +1,15 @@
-import { ApiError, ask, getDocuments, getRecord } from './api.js';
+import { ApiError, ask, getRecord, type AskResult } from './api.js';
+import { clearConversation, restoreConversation, saveConversation } from './conversation-store.js';
+import { loadDocuments } from './documents.js';
 import { clear, h, icon } from './dom.js';
 import { fiscalYearLabel } from './format.js';
 import { STRINGS, indicatorLabel, rememberLang, type Lang } from './i18n.js';
-import { botMessage, renderEntry, renderLoading } from './messages.js';
+import { botMessage, renderEntry, renderLoading, type MessageActions } from './messages.js';
 import { applyDocumentLang, renderHeader } from './shell.js';
-import { newCard, type AppState, type Entry } from './state.js';
+import { WIDGET_CLOSE } from './widget/protocol.js';
+import { hasFilters, newCard, type AppState, type Entry, type Filters } from './state.js';
 
-/** The chat page: filters, conversation log and the question box. */
+/** The chat page: filters, conversation log and the question box; compact inside the widget. */
 
 const INPUT_ID = 'question';
 const MAX_QUESTION = 500;
@@ -17,6 +20,30 @@ export function mountChat(root: HTMLElement, state: AppState): void {
   let sendButton: HTMLButtonElement;
   let inputError: HTMLElement;
   let filtersSlot: HTMLElement;
+  let announcer: HTMLElement;
+
+  restoreConversation(state);
+  const save = () => saveConversation(state);
+
+  const actions: MessageActions = {
+    documents: state.documents,
+    openRecord: (id, label, requested) => openRecord(id, label, requested),
+    choose: (entry, id, label) => choose(entry, id, label),
+    ask: (question) => submit(question),
+    searchWithoutFilters: (question) => {
+      state.filters = {};
+      filtersSlot.replaceChildren(renderFilters(state, clearChat));
+      submit(question);
+    },
+    changed: save,
+    embedded: state.embedded,
+  };
+
+  const renderLog = () => {
+    clear(log);
+    log.appendChild(renderWelcome(state.lang, state.entries.length === 0 ? submit : null));
+    for (const entry of state.entries) log.appendChild(renderEntry(entry, state.lang, actions));
+  };
 
   const render = () => {
     const t = STRINGS[state.lang];
@@ -27,8 +54,7 @@ export function mountChat(root: HTMLElement, state: AppState): void {
       class: 'log',
       attrs: { id: 'conversation', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-labelledby': 'conversation-heading' },
     });
-    log.appendChild(renderWelcome(state.lang, state.entries.length === 0 ? submit : null));
-    for (const entry of state.entries) log.appendChild(renderEntry(entry, state.lang, { openRecord }));
+    renderLog();
 
     input = h('textarea', {
       class: 'question-input',
@@ -59,7 +85,8 @@ export function mountChat(root: HTMLElement, state: AppState): void {
     input.value = state.draft;
     sendButton = h('button', { class: 'send-button', attrs: { type: 'submit', disabled: state.busy } }, icon('send'), h('span', null, t.send));
     inputError = h('p', { class: 'input-error', attrs: { id: 'question-error', role: 'alert' } });
-    filtersSlot = h('div', { class: 'filters-slot' }, renderFilters(state));
+    filtersSlot = h('div', { class: 'filters-slot' }, renderFilters(state, clearChat));
+    announcer = h('p', { class: 'visually-hidden', attrs: { role: 'status' } });
 
     const form = h(
       'form',
@@ -80,13 +107,14 @@ export function mountChat(root: HTMLElement, state: AppState): void {
     );
 
     root.append(
-      ...renderHeader(state.lang, switchLang, INPUT_ID),
+      ...renderHeader(state.lang, switchLang, INPUT_ID, { compact: state.embedded }),
       h(
         'main',
-        { class: 'wrap chat', attrs: { id: 'main' } },
+        { class: `wrap chat${state.embedded ? ' is-embedded' : ''}`, attrs: { id: 'main' } },
         filtersSlot,
         h('h2', { class: 'visually-hidden', attrs: { id: 'conversation-heading' } }, t.conversationLabel),
         log,
+        announcer,
         form,
       ),
     );
@@ -105,9 +133,21 @@ export function mountChat(root: HTMLElement, state: AppState): void {
     root.querySelector<HTMLButtonElement>(`.lang-button[data-lang="${lang}"]`)?.focus();
   };
 
+  function clearChat(): void {
+    if (state.busy) return;
+    clearConversation(state);
+    renderLog();
+    filtersSlot.replaceChildren(renderFilters(state, clearChat));
+    announcer.textContent = STRINGS[state.lang].conversationCleared;
+    input.focus();
+  }
+
   const push = (entry: Entry): HTMLElement => {
     state.entries.push(entry);
-    const el = renderEntry(entry, state.lang, { openRecord });
+    save();
+    // The clear button is disabled while there is nothing to clear.
+    filtersSlot.querySelector<HTMLButtonElement>('.clear-button')?.removeAttribute('disabled');
+    const el = renderEntry(entry, state.lang, actions);
     log.appendChild(el);
     return el;
   };
@@ -153,14 +193,13 @@ export function mountChat(root: HTMLElement, state: AppState): void {
     push({ kind: 'user', text: question });
     input.value = '';
     state.draft = '';
+    const filters: Filters | undefined = hasFilters(state.filters) ? { ...state.filters } : undefined;
+    const history = state.turns.slice();
     void withLoading(async () => {
-      const result = await ask(question, state.filters);
-      const [best, ...others] = result.answers;
-      if (result.answered && best) {
-        return { kind: 'answer', card: newCard(best, question), others, requested: result.lang };
-      }
-      const filtered = state.filters.year !== undefined || state.filters.indicator !== undefined;
-      return { kind: 'no-answer', suggestions: result.answers, requested: result.lang, filtered };
+      const result = await ask(question, { lang: state.lang, filters, history });
+      const { entry, answerId } = entryFor(question, result, filters);
+      state.turns.push(answerId ? { question, answerId } : { question });
+      return entry;
     });
   };
 
@@ -169,22 +208,78 @@ export function mountChat(root: HTMLElement, state: AppState): void {
     push({ kind: 'user', text: label });
     void withLoading(async () => {
       const answer = await getRecord(id, requested);
+      // Opening a record is a turn too, so a follow-up can lean on it.
+      state.turns.push({ question: truncate(label), answerId: id });
       return { kind: 'answer', card: newCard(answer, answer.original.question), others: [], requested };
     });
   }
 
+  /**
+   * A clarify option picked: the record is shown (GET /api/records/:id) and the choice is logged
+   * by asking the option's question with the conversation as history, the clarified turn now
+   * carrying the chosen record; the question log thus holds which option was picked.
+   */
+  function choose(entry: Extract<Entry, { kind: 'clarify' }>, id: string, label: string): void {
+    if (state.busy) return;
+    entry.chosen = id;
+    const turn = [...state.turns].reverse().find((t) => t.question === entry.question);
+    if (turn) turn.answerId = id;
+    push({ kind: 'user', text: label });
+    const history = state.turns.slice();
+    void withLoading(async () => {
+      const [answer] = await Promise.all([
+        getRecord(id, entry.requested),
+        // Logging only: its failure must not hide the answer the person chose.
+        ask(truncate(label), { lang: state.lang, history, limit: 1 }).catch(() => undefined),
+      ]);
+      return { kind: 'answer', card: newCard(answer, entry.question), others: [], requested: entry.requested };
+    });
+  }
+
+  if (state.embedded) {
+    // Escape inside the widget's frame closes the panel (the host page cannot see keys in the frame).
+    // Forms that use Escape themselves (the feedback reasons) mark it handled first.
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && window.parent !== window) window.parent.postMessage({ type: WIDGET_CLOSE }, '*');
+    });
+  }
+
   render();
-  getDocuments().then(
-    (docs) => {
-      state.facets = { years: docs.facets.years, indicators: docs.facets.indicators };
-      filtersSlot.replaceChildren(renderFilters(state));
+  // A restored conversation continues where it was: at its latest reply.
+  if (state.entries.length) root.querySelector('.log')?.lastElementChild?.scrollIntoView({ block: 'end' });
+
+  loadDocuments(state).then(
+    () => {
+      filtersSlot.replaceChildren(renderFilters(state, clearChat));
+      // A restored conversation was drawn before the short names and section titles arrived.
+      if (state.entries.length) renderLog();
     },
-    // Without facets the selects offer only "all"; asking still works, so say nothing.
+    // Without the documents list the selects offer only "all" and cards use the API's names; asking still works.
     () => undefined,
   );
 }
 
-function renderFilters(state: AppState): HTMLElement {
+/** What one API result becomes in the conversation, and the record that answered the turn. */
+export function entryFor(question: string, result: AskResult, filters: Filters | undefined): { entry: Entry; answerId?: string } {
+  const [best, ...others] = result.answers;
+  const message = result.message;
+  if (result.status === 'clarify' && result.answers.length >= 2) {
+    return { entry: { kind: 'clarify', question, options: result.answers, requested: result.lang, ...(message ? { message } : {}) } };
+  }
+  if (result.answered && best) {
+    return { entry: { kind: 'answer', card: newCard(best, question), others, requested: result.lang, ...(message ? { message } : {}) }, answerId: best.id };
+  }
+  if (message && result.answers.length === 0 && !filters) return { entry: { kind: 'message', message, requested: result.lang } };
+  return {
+    entry: { kind: 'no-answer', question, suggestions: result.answers, requested: result.lang, ...(filters ? { filters } : {}), ...(message ? { message } : {}) },
+  };
+}
+
+function truncate(text: string): string {
+  return [...text].slice(0, MAX_QUESTION).join('');
+}
+
+function renderFilters(state: AppState, onClear: () => void): HTMLElement {
   const t = STRINGS[state.lang];
   const select = (id: string, label: string, all: string, options: { value: string; label: string }[], current: string, onChange: (v: string) => void) =>
     h(
@@ -198,9 +293,7 @@ function renderFilters(state: AppState): HTMLElement {
         ...options.map((o) => h('option', { attrs: { value: o.value, selected: o.value === current } }, o.label)),
       ),
     );
-  return h(
-    'section',
-    { class: 'filters', attrs: { 'aria-label': t.filtersLabel } },
+  const selects = [
     select(
       'filter-year',
       t.yearLabel,
@@ -217,7 +310,17 @@ function renderFilters(state: AppState): HTMLElement {
       state.filters.indicator ?? '',
       (v) => (state.filters.indicator = v || undefined),
     ),
+  ];
+  const clearButton = h(
+    'button',
+    { class: 'secondary-button clear-button', attrs: { type: 'button', disabled: state.entries.length === 0 }, on: { click: onClear } },
+    t.clearConversation,
   );
+  // In the widget's small frame the filters fold away; the clear button stays in reach.
+  const filters = state.embedded
+    ? h('details', { class: 'filters-fold' }, h('summary', null, t.filtersLabel), h('div', { class: 'filters-inner' }, ...selects))
+    : h('div', { class: 'filters-inner' }, ...selects);
+  return h('section', { class: 'filters', attrs: { 'aria-label': t.filtersLabel } }, filters, h('div', { class: 'filters-end' }, clearButton));
 }
 
 /** The greeting, with example questions only while the conversation is empty (`submit` given). */
@@ -227,16 +330,17 @@ function renderWelcome(lang: Lang, submit: ((question: string) => void) | null):
     lang,
     'welcome',
     h('p', null, t.welcome),
-    submit && h(
-      'div',
-      { class: 'chips-block' },
-      h('p', { class: 'chips-label', attrs: { id: 'examples-label' } }, t.examplesLabel),
+    submit &&
       h(
-        'ul',
-        { class: 'chips', attrs: { 'aria-labelledby': 'examples-label' } },
-        ...t.examples.map((q) => h('li', null, h('button', { class: 'chip chip-example', attrs: { type: 'button' }, on: { click: () => submit(q) } }, q))),
+        'div',
+        { class: 'chips-block' },
+        h('p', { class: 'chips-label', attrs: { id: 'examples-label' } }, t.examplesLabel),
+        h(
+          'ul',
+          { class: 'chips', attrs: { 'aria-labelledby': 'examples-label' } },
+          ...t.examples.map((q) => h('li', null, h('button', { class: 'chip chip-example', attrs: { type: 'button' }, on: { click: () => submit(q) } }, q))),
+        ),
       ),
-    ),
   );
 }
 

@@ -27,7 +27,7 @@ const th = {
   questionNumber: (n: number) => `ข้อ ${n}`,
   fiscalYear: (be: number) => `ปีงบ ${be}`,
   tagsLabel: 'หมวด',
-  translatedNote: 'คำแปลภาษาอังกฤษ — ต้นฉบับภาษาไทยเป็นฉบับที่ใช้อ้างอิง',
+  translatedNote: 'คำตอบนี้เป็นภาษาอังกฤษ แปลโดยทีมงานจากต้นฉบับภาษาไทย ซึ่งเป็นฉบับที่ใช้อ้างอิง',
   notTranslated: 'ยังไม่มีคำแปลภาษาอังกฤษ จึงแสดงต้นฉบับภาษาไทย',
   showOriginal: 'แสดงต้นฉบับภาษาไทย',
   hideOriginal: 'ซ่อนต้นฉบับภาษาไทย',
@@ -55,6 +55,43 @@ const th = {
   emptyQuestion: 'กรุณาพิมพ์คำถามก่อนส่ง',
   backToChat: 'กลับไปหน้าถาม-ตอบ',
   recordTitle: 'คำตอบจากเอกสารถาม-ตอบ',
+  contentLangTh: 'ภาษาไทย',
+  contentLangEn: 'ภาษาอังกฤษ',
+  showFullTitle: 'แสดงชื่อเอกสารเต็ม',
+  fullTitleLabel: 'ชื่อเอกสาร',
+  showWholeQuestion: 'แสดงคำถามทั้งหมด',
+  showLessQuestion: 'ย่อคำถาม',
+  documentLabel: 'เอกสาร',
+  sectionLabel: 'หมวด',
+  dateLabel: 'ลงวันที่',
+  downloadSource: 'ดาวน์โหลดเอกสารต้นฉบับ',
+  fileKind: (ext: string) => `ไฟล์ ${ext}`,
+  filteredNoAnswer: (filters: string) => `ไม่พบคำตอบที่ตรงกับคำถามนี้เมื่อกรองด้วย ${filters}`,
+  filteredHint: 'ตัวกรองอาจทำให้ไม่เห็นคำตอบจากปีหรือตัวชี้วัดอื่น',
+  searchAllYears: 'ค้นหาทุกปีงบประมาณ',
+  searchAllIndicators: 'ค้นหาทุกตัวชี้วัด',
+  searchAllYearsIndicators: 'ค้นหาทุกปีและทุกตัวชี้วัด',
+  clarifyTitle: 'คำถามนี้ตรงกับหลายเรื่อง คุณหมายถึงข้อไหน',
+  clarifyChoices: 'เลือกเรื่องที่ต้องการ',
+  clearConversation: 'ล้างบทสนทนา',
+  conversationCleared: 'ล้างบทสนทนาแล้ว',
+  feedbackWhy: 'คำตอบนี้มีปัญหาอะไร',
+  reasonWrong: 'ไม่ถูกต้อง',
+  reasonOutdated: 'ล้าสมัย',
+  reasonUnclear: 'ไม่ชัดเจน',
+  reasonOther: 'อื่น ๆ',
+  feedbackComment: 'รายละเอียดเพิ่มเติม (ไม่บังคับ)',
+  feedbackCommentCount: (n: number, max: number) => `${n}/${max} ตัวอักษร`,
+  feedbackChooseReason: 'กรุณาเลือกเหตุผลก่อนส่ง',
+  feedbackSend: 'ส่งความคิดเห็น',
+  cancel: 'ยกเลิก',
+  notFoundTitle: 'ไม่พบหน้านี้',
+  notFoundText: 'ลิงก์อาจพิมพ์ผิดหรือหน้านี้ถูกย้ายไปแล้ว ถามคำถามของคุณได้ที่หน้าถาม-ตอบ',
+  recordNotFoundTitle: 'ไม่พบคำตอบนี้',
+  recordNotFoundText: 'ลิงก์อาจไม่ถูกต้อง หรือคำตอบถูกนำออกเมื่อมีการปรับปรุงเอกสาร ลองถามคำถามของคุณอีกครั้งที่หน้าถาม-ตอบ',
+  openInNewTab: '(เปิดในแท็บใหม่)',
+  widgetOpen: 'ถาม-ตอบ ก.พ.ร.',
+  widgetClose: 'ปิดหน้าต่างถาม-ตอบ',
 };
 
 export type Strings = typeof th;
@@ -113,6 +150,43 @@ const en: Strings = {
   emptyQuestion: 'Please type a question first',
   backToChat: 'Back to the chat',
   recordTitle: 'Answer from the Q&A handouts',
+  contentLangTh: 'Thai',
+  contentLangEn: 'English',
+  showFullTitle: 'Show the full document title',
+  fullTitleLabel: 'Document',
+  showWholeQuestion: 'Show the whole question',
+  showLessQuestion: 'Show less',
+  documentLabel: 'Document',
+  sectionLabel: 'Section',
+  dateLabel: 'Dated',
+  downloadSource: 'Download the original handout',
+  fileKind: (ext: string) => `${ext} file`,
+  filteredNoAnswer: (filters: string) => `No answer to this question with the filter ${filters}`,
+  filteredHint: 'The filters may be hiding an answer from another year or indicator.',
+  searchAllYears: 'Search all fiscal years',
+  searchAllIndicators: 'Search all indicators',
+  searchAllYearsIndicators: 'Search all years and indicators',
+  clarifyTitle: 'This matches more than one topic. Which one do you mean?',
+  clarifyChoices: 'Choose one',
+  clearConversation: 'Clear conversation',
+  conversationCleared: 'Conversation cleared',
+  feedbackWhy: 'What is wrong with this answer?',
+  reasonWrong: 'Wrong',
+  reasonOutdated: 'Out of date',
+  reasonUnclear: 'Unclear',
+  reasonOther: 'Other',
+  feedbackComment: 'More detail (optional)',
+  feedbackCommentCount: (n: number, max: number) => `${n}/${max} characters`,
+  feedbackChooseReason: 'Please choose a reason first',
+  feedbackSend: 'Send feedback',
+  cancel: 'Cancel',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'The link may be mistyped or the page has moved. You can ask your question in the chat.',
+  recordNotFoundTitle: 'Answer not found',
+  recordNotFoundText: 'The link may be wrong, or the answer was removed when a handout was updated. Try asking your question again in the chat.',
+  openInNewTab: '(opens in a new tab)',
+  widgetOpen: 'OPDC Q&A',
+  widgetClose: 'Close the Q&A window',
 };
 
 export const STRINGS: Record<Lang, Strings> = { th, en };
@@ -147,8 +221,14 @@ export function isLang(value: unknown): value is Lang {
   return value === 'th' || value === 'en';
 }
 
-/** Remembered choice first, then the browser's language; Thai for anything Thai, else English. */
-export function initialLang(): Lang {
+/**
+ * A `?lang=` in the URL first (LINE links and the widget carry it; not remembered, since the
+ * person did not choose it here), then the remembered choice, then the browser's language:
+ * Thai for anything Thai, else English.
+ */
+export function initialLang(search: string = location.search): Lang {
+  const asked = new URLSearchParams(search).get('lang');
+  if (isLang(asked)) return asked;
   const saved = readStorage();
   if (isLang(saved)) return saved;
   const preferred = navigator.languages?.[0] ?? navigator.language ?? '';

@@ -2,7 +2,7 @@ import { h } from './dom.js';
 import { STRINGS, type Lang } from './i18n.js';
 
 /** The page frame shared by the chat and the record page: skip link, header, language switch. */
-export function renderHeader(lang: Lang, onLang: (lang: Lang) => void, skipTarget: string | null): HTMLElement[] {
+export function renderHeader(lang: Lang, onLang: (lang: Lang) => void, skipTarget: string | null, options: { compact?: boolean } = {}): HTMLElement[] {
   const t = STRINGS[lang];
   const langButton = (value: Lang, label: string) =>
     h(
@@ -16,7 +16,7 @@ export function renderHeader(lang: Lang, onLang: (lang: Lang) => void, skipTarge
     );
   const header = h(
     'header',
-    { class: 'site-header' },
+    { class: `site-header${options.compact ? ' is-compact' : ''}` },
     h(
       'div',
       { class: 'wrap header-inner' },
@@ -27,8 +27,13 @@ export function renderHeader(lang: Lang, onLang: (lang: Lang) => void, skipTarge
         h(
           'div',
           { class: 'brand-text' },
-          h('h1', { class: 'brand-title' }, h('a', { attrs: { href: '/' } }, t.appTitle)),
-          h('p', { class: 'brand-subtitle' }, t.appSubtitle),
+          // Inside the widget's frame the title opens the full page in a new tab instead of reloading the frame.
+          h(
+            'h1',
+            { class: 'brand-title' },
+            h('a', { attrs: options.compact ? { href: `/?lang=${lang}`, target: '_blank', rel: 'noopener' } : { href: '/' } }, t.appTitle, options.compact ? h('span', { class: 'visually-hidden' }, ` ${t.openInNewTab}`) : null),
+          ),
+          options.compact ? null : h('p', { class: 'brand-subtitle' }, t.appSubtitle),
         ),
       ),
       h('div', { class: 'lang-switch', attrs: { role: 'group', 'aria-label': t.langGroup } }, langButton('th', 'ไทย'), langButton('en', 'English')),

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { KnowledgeBase } from '../kb/schema.js';
+import type { Logger } from '../logger.js';
+import { REPO_ROOT } from '../paths.js';
+import { DEFAULT_LEXICON_DIR } from '../search/lexicon.js';
+import type { SerializedAnalysisCache } from '../search/analysis-cache.js';
+import { createAnswerer, type AnswererOptions, type ExplainingAnswerer } from '../search/answerer.js';
+
+/**
+ * The analysis cache on disk, beside the knowledge: var/index-cache/analysis-<kb>.json, one file
+ * per knowledge-base folder. Read before an index build, written (temp file, then rename) after
+ * it, so a restart or a reload after an edit analyses only changed texts. A missing, unreadable
+ * or outdated file only means a full analysis, never an error.
+ */
+
+export const DEFAULT_INDEX_CACHE_DIR = path.join(REPO_ROOT, 'var', 'index-cache');
+
+/** File name part for one knowledge-base folder, so two folders never share a cache. */
+export function kbKey(kbDir: string): string {
+  return createHash('sha1').update(path.resolve(kbDir)).digest('hex').slice(0, 12);
+}
+
+export function analysisFile(dir: string, kbDir: string): string {
+  return path.join(dir, `analysis-${kbKey(kbDir)}.json`);
+}
+
+/**
+ * Every file of the word lists (the search's lexicon, kb/lexicon, and a lexicon folder in the
+ * knowledge-base folder if it has one), in path order: part of the cache's version.
+ */
+export function readLexicon(kbDir: string): string[] {
+  const roots = [...new Set([DEFAULT_LEXICON_DIR, path.join(kbDir, 'lexicon')].map((d) => path.resolve(d)))];
+  return roots.flatMap((root) => readFolder(root).map((text) => `${root}\n${text}`));
+}
+
+function readFolder(root: string): string[] {
+  if (!existsSync(root)) return [];
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else out.push(`${path.relative(root, file)}\n${readFileSync(file, 'utf8')}`);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export function readStoredAnalyses(file: string, log?: Logger): SerializedAnalysisCache | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as SerializedAnalysisCache;
+    if (typeof parsed?.version !== 'string' || typeof parsed.entries !== 'object' || parsed.entries === null) throw new Error('not an analysis cache');
+    return parsed;
+  } catch (err) {
+    log?.warn({ err, file }, 'analysis cache unreadable; analysing every record');
+    return undefined;
+  }
+}
+
+export async function writeStoredAnalyses(file: string, cache: SerializedAnalysisCache): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(cache));
+  await rename(tmp, file);
+}
+
+export interface CachedAnswererOptions {
+  kbDir: string;
+  /** Folder of the cache files; default var/index-cache. */
+  dir?: string;
+  logger?: Logger;
+  answerer?: AnswererOptions;
+  /** Called when the cache file has been written (tests wait on it). */
+  onSaved?: (file: string) => void;
+}
+
+/**
+ * createAnswerer with the analysis cache: reads the stored analyses, builds, logs how many
+ * texts were analysed, and stores this build's analyses in the background.
+ */
+export function createCachedAnswerer(kb: KnowledgeBase, options: CachedAnswererOptions): ExplainingAnswerer {
+  const file = analysisFile(options.dir ?? DEFAULT_INDEX_CACHE_DIR, options.kbDir);
+  const stored = readStoredAnalyses(file, options.logger);
+  const answerer = createAnswerer(kb, { ...options.answerer, analysisCache: { stored, lexicon: readLexicon(options.kbDir) } });
+  const cache = answerer.analysisCache!;
+  options.logger?.info({ analysed: cache.misses, fromCache: cache.hits }, 'index texts analysed');
+  const changed = cache.misses > 0 || stored?.version !== cache.version || Object.keys(stored.entries).length !== cache.size;
+  const serialized = changed ? cache.serialize() : undefined;
+  cache.release();
+  if (serialized) {
+    writeStoredAnalyses(file, serialized).then(
+      () => options.onSaved?.(file),
+      (err: unknown) => options.logger?.warn({ err, file }, 'analysis cache not written; the next build analyses every record'),
+    );
+  }
+  return answerer;
+}

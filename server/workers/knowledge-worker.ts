@@ -1,0 +1,75 @@
+/**
+ * The worker thread behind the knowledge service: builds an index (and then answers through it)
+ * or runs one batch import, so neither blocks the server's event loop.
+ *
+ *   serve:  load + validate the knowledge base, build the answerer, post {type:'ready', kb},
+ *           then answer synchronous calls arriving on `port` (see worker-answerer.ts).
+ *   import: run importBatch once and post {type:'done', report}.
+ */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { importBatch, type ImportOptions } from '../kb/import-batch.js';
+import { loadKnowledgeBase } from '../kb/load.js';
+import { createCachedAnswerer } from '../index-cache/analysis-file.js';
+import { createAnswerer } from '../search/answerer.js';
+import type { Answerer } from '../search/types.js';
+
+export type WorkerJob =
+  | { kind: 'serve'; kbDir: string; indexCacheDir?: string; port: MessagePort; state: SharedArrayBuffer }
+  | { kind: 'import'; options: ImportOptions };
+
+export interface CallRequest {
+  method: string;
+  args: unknown[];
+}
+export type CallReply = { ok: true; value: unknown } | { ok: false, message: string };
+
+const job = workerData as WorkerJob;
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The answerer's methods (ask, record, and whatever optional ones it has), forwarded by the proxy. */
+function answererMethods(answerer: Answerer): string[] {
+  const names = new Set<string>();
+  for (let o: object | null = answerer; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const name of Object.getOwnPropertyNames(o)) {
+      const d = Object.getOwnPropertyDescriptor(o, name);
+      if (name !== 'constructor' && d && typeof d.value === 'function') names.add(name);
+    }
+  }
+  return [...names];
+}
+
+async function serve(j: Extract<WorkerJob, { kind: 'serve' }>): Promise<void> {
+  const started = performance.now();
+  const kb = await loadKnowledgeBase(j.kbDir);
+  // The same build as the main thread's (app.ts), analysis cache included when configured.
+  const answerer: Answerer = j.indexCacheDir ? createCachedAnswerer(kb, { kbDir: j.kbDir, dir: j.indexCacheDir }) : createAnswerer(kb);
+  const state = new Int32Array(j.state);
+  j.port.on('message', (req: CallRequest) => {
+    let reply: CallReply;
+    try {
+      const fn = (answerer as unknown as Record<string, (...a: unknown[]) => unknown>)[req.method];
+      if (typeof fn !== 'function') throw new Error(`the answerer has no ${req.method}()`);
+      reply = { ok: true, value: fn.apply(answerer, req.args) };
+    } catch (err) {
+      reply = { ok: false, message: errorMessage(err) };
+    }
+    j.port.postMessage(reply);
+    // The reply is queued before the flag flips, so the waiting thread always finds it.
+    Atomics.store(state, 0, 1);
+    Atomics.notify(state, 0);
+  });
+  parentPort!.postMessage({ type: 'ready', kb, size: answerer.size, methods: answererMethods(answerer), ms: performance.now() - started });
+}
+
+async function runImport(j: Extract<WorkerJob, { kind: 'import' }>): Promise<void> {
+  const options = { ...j.options, ...(j.options.content ? { content: Buffer.from(j.options.content) } : {}) };
+  const report = await importBatch(options);
+  parentPort!.postMessage({ type: 'done', report });
+}
+
+(job.kind === 'serve' ? serve(job) : runImport(job)).catch((err: unknown) => {
+  parentPort!.postMessage({ type: 'error', message: errorMessage(err) });
+});

@@ -1,0 +1,75 @@
+import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads';
+import type { KnowledgeBase } from '../kb/schema.js';
+import type { Answerer } from '../search/types.js';
+import { spawnWorker } from './spawn.js';
+import type { CallReply, CallRequest, WorkerJob } from './knowledge-worker.js';
+
+export interface WorkerBuild {
+  kb: KnowledgeBase;
+  answerer: Answerer;
+  /** Stops the worker; calls on `answerer` fail afterwards. */
+  dispose(): Promise<void>;
+}
+
+/** A call that takes longer than this means the worker is stuck; the request gets an error. */
+const CALL_TIMEOUT_MS = 10_000;
+
+/**
+ * Loads the knowledge base and builds its index in a worker thread; the main thread keeps
+ * serving from the previous snapshot meanwhile. The returned answerer forwards each call to
+ * that worker and waits for the reply (Atomics.wait + receiveMessageOnPort), so the Answerer
+ * interface stays synchronous; a call costs the search itself plus a message round trip.
+ * Only the knowledge base (plain data, for the records and documents routes) is copied back.
+ */
+export function buildInWorker(kbDir: string, options: { indexCacheDir?: string } = {}): Promise<WorkerBuild> {
+  const { port1, port2 } = new MessageChannel();
+  const state = new SharedArrayBuffer(4);
+  const flag = new Int32Array(state);
+  const job: WorkerJob = { kind: 'serve', kbDir, indexCacheDir: options.indexCacheDir, port: port2, state };
+  const worker: Worker = spawnWorker('knowledge-worker', { workerData: job, transferList: [port2] });
+  let dead: string | undefined;
+
+  function call(method: CallRequest['method'], args: unknown[]): unknown {
+    if (dead) throw new Error(`the index worker stopped: ${dead}`);
+    Atomics.store(flag, 0, 0);
+    port1.postMessage({ method, args } satisfies CallRequest);
+    if (Atomics.wait(flag, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') throw new Error(`the index worker did not answer within ${CALL_TIMEOUT_MS / 1000} s`);
+    const message = receiveMessageOnPort(port1);
+    if (!message) throw new Error('the index worker answered nothing');
+    const reply = message.message as CallReply;
+    if (!reply.ok) throw new Error(reply.message);
+    return reply.value;
+  }
+
+  return new Promise<WorkerBuild>((resolve, reject) => {
+    worker.once('message', (msg: { type: string; kb?: KnowledgeBase; size?: number; methods?: string[]; message?: string }) => {
+      if (msg.type !== 'ready') {
+        void worker.terminate();
+        reject(new Error(msg.message ?? 'index worker failed'));
+        return;
+      }
+      // A serving worker must not keep a finished process (a script, a test) alive.
+      worker.unref();
+      const proxy: Record<string, unknown> = { size: msg.size! };
+      for (const name of msg.methods ?? []) proxy[name] = (...args: unknown[]) => call(name, args);
+      const answerer = proxy as unknown as Answerer;
+      resolve({
+        kb: msg.kb!,
+        answerer,
+        async dispose() {
+          dead = 'replaced by a newer index';
+          port1.close();
+          await worker.terminate();
+        },
+      });
+    });
+    worker.once('error', (err) => {
+      dead = err.message;
+      reject(err);
+    });
+    worker.once('exit', (code) => {
+      dead ??= `exited with code ${code}`;
+      reject(new Error(`index worker exited with code ${code} before it was ready`));
+    });
+  });
+}

@@ -1,0 +1,51 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { analysisFile, createCachedAnswerer } from '../../server/index-cache/analysis-file.js';
+import type { Logger } from '../../server/logger.js';
+import { fixtureKb } from '../search/answerer-fixture.js';
+
+function recordingLogger() {
+  const lines: { level: string; obj: unknown; msg?: string }[] = [];
+  const logger: Logger = {
+    info: (obj: unknown, msg?: string) => void lines.push({ level: 'info', obj, msg }),
+    warn: (obj: unknown, msg?: string) => void lines.push({ level: 'warn', obj, msg }),
+    error: (obj: unknown, msg?: string) => void lines.push({ level: 'error', obj, msg }),
+  } as Logger;
+  return { logger, lines };
+}
+
+describe('analysis cache file', () => {
+  let dir: string;
+  const kbDir = '/kb/under/test';
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'index-cache-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  const build = (logger: Logger) =>
+    new Promise<{ analysed: number }>((resolve) => {
+      const answerer = createCachedAnswerer(fixtureKb, { kbDir, dir, logger, onSaved: () => resolve({ analysed: answerer.analysisCache!.misses }) });
+      if (answerer.analysisCache!.misses === 0) resolve({ analysed: 0 });
+    });
+
+  it('writes the analyses after a build and reads them on the next one', async () => {
+    const first = await build(recordingLogger().logger);
+    expect(first.analysed).toBeGreaterThan(0);
+    const stored = JSON.parse(await readFile(analysisFile(dir, kbDir), 'utf8'));
+    expect(Object.keys(stored.entries).length).toBeGreaterThan(0);
+
+    const { logger, lines } = recordingLogger();
+    expect((await build(logger)).analysed).toBe(0);
+    expect(lines.find((l) => l.msg === 'index texts analysed')?.obj).toMatchObject({ analysed: 0 });
+  });
+
+  it('analyses everything, with a warning, when the file is corrupt', async () => {
+    await build(recordingLogger().logger);
+    await writeFile(analysisFile(dir, kbDir), '{"version": "x", "entr');
+    const { logger, lines } = recordingLogger();
+    expect((await build(logger)).analysed).toBeGreaterThan(0);
+    expect(lines.some((l) => l.level === 'warn' && /unreadable/.test(l.msg ?? ''))).toBe(true);
+  });
+});

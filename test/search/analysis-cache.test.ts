@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../server/kb/schema.js';
+import { createAnalysisCache } from '../../server/search/analysis-cache.js';
+import { createAnswerer } from '../../server/search/answerer.js';
+import { fixtureKb } from './answerer-fixture.js';
+
+const QUESTIONS = ['ส่งชุดข้อมูลได้เมื่อไหร่', 'What are levels L1, L2 and L3?', 'บริการอิเล็กทรอนิกส์ ปี 2565'];
+
+function withChangedAnswer(kb: KnowledgeBase, index: number, answer: string): KnowledgeBase {
+  const records = kb.records.map((r, i) => (i === index ? { ...r, answer: { ...r.answer, th: answer } } : r));
+  return { ...kb, records };
+}
+
+describe('analysis cache', () => {
+  it('analyses every text on the first build and none on a rebuild of the same knowledge', () => {
+    const first = createAnswerer(fixtureKb, { analysisCache: {} });
+    expect(first.analysisCache!.misses).toBeGreaterThan(fixtureKb.records.length);
+    expect(first.analysisCache!.hits).toBeGreaterThan(0); // shared section and document titles
+
+    const again = createAnswerer(fixtureKb, { analysisCache: { stored: first.analysisCache!.serialize() } });
+    expect(again.analysisCache!.misses).toBe(0);
+  });
+
+  it('re-analyses only the changed record after an edit, and answers as a full build does', () => {
+    const stored = createAnswerer(fixtureKb, { analysisCache: {} }).analysisCache!.serialize();
+    const edited = withChangedAnswer(fixtureKb, 1, 'คำตอบใหม่ที่แก้ไขแล้ว ส่งชุดข้อมูลภายในเดือนตุลาคม');
+
+    const rebuilt = createAnswerer(edited, { analysisCache: { stored } });
+    // The record's answer field (Thai and English in one text) is the only new text.
+    expect(rebuilt.analysisCache!.misses).toBe(1);
+
+    const full = createAnswerer(edited);
+    for (const question of QUESTIONS) expect(rebuilt.explain({ question })).toEqual(full.explain({ question }));
+  });
+
+  it('is not used when the glossary changes', () => {
+    const stored = createAnswerer(fixtureKb, { analysisCache: {} }).analysisCache!.serialize();
+    const concepts = fixtureKb.glossary.concepts.map((c) => (c.id === 'dataset' ? { ...c, synonyms: [...c.synonyms, 'data set'] } : c));
+    const rebuilt = createAnswerer({ ...fixtureKb, glossary: { concepts } }, { analysisCache: { stored } });
+    expect(rebuilt.analysisCache!.version).not.toBe(stored.version);
+    expect(rebuilt.analysisCache!.hits).toBeLessThan(rebuilt.analysisCache!.misses);
+    expect(rebuilt.analysisCache!.misses).toBeGreaterThan(fixtureKb.records.length);
+  });
+
+  it('is not used when the lexicon changes', () => {
+    const stored = createAnswerer(fixtureKb, { analysisCache: { lexicon: ['words.txt\nชุดข้อมูล'] } }).analysisCache!.serialize();
+    const same = createAnswerer(fixtureKb, { analysisCache: { stored, lexicon: ['words.txt\nชุดข้อมูล'] } });
+    expect(same.analysisCache!.misses).toBe(0);
+    const changed = createAnswerer(fixtureKb, { analysisCache: { stored, lexicon: ['words.txt\nชุดข้อมูล\nบัญชีข้อมูล'] } });
+    expect(changed.analysisCache!.misses).toBeGreaterThan(fixtureKb.records.length);
+  });
+
+  it('ignores a stored cache of another format or version', () => {
+    const cache = createAnalysisCache('v2', { format: 999, version: 'v2', entries: { x: [['a'], []] } });
+    expect(cache.serialize().entries).toEqual({});
+  });
+
+  it('stores only the texts the latest build used', () => {
+    const stored = createAnswerer(fixtureKb, { analysisCache: {} }).analysisCache!.serialize();
+    const edited = withChangedAnswer(fixtureKb, 1, 'ข้อความใหม่');
+    const next = createAnswerer(edited, { analysisCache: { stored } }).analysisCache!.serialize();
+    expect(Object.keys(next.entries)).toHaveLength(Object.keys(stored.entries).length);
+    expect(next.entries).not.toEqual(stored.entries);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { answerTypeOf, answerTypesIn } from '../../server/search/answer-type.js';
+import { analyzeQuestion, idf, weighUnits } from '../../server/search/analyze-question.js';
+import { createAnalyzer } from '../../server/search/analyze.js';
+import { relativeYearsIn } from '../../server/search/relative-years.js';
+import { segment } from '../../server/search/segment.js';
+import { normalize } from '../../server/search/normalize.js';
+import { fixtureKb } from './answerer-fixture.js';
+
+const tokens = (text: string) => segment(normalize(text));
+
+describe('answer type of a question', () => {
+  it.each([
+    ['ต้องแนบเอกสารกี่ฉบับ', 'count'],
+    ['How many copies must we attach?', 'count'],
+    ['รายงานต้องส่งเมื่อไหร่', 'date'],
+    ['when does the portal close', 'date'],
+    ['ประกาศผลเดือนไหน', 'date'],
+    ['ใครเป็นผู้อนุมัติ', 'agency'],
+    ['หน่วยงานไหนรับผิดชอบ', 'agency'],
+    ['who signs the form', 'agency'],
+    ['ยื่นคำขอยังไง', 'procedure'],
+    ['how do we submit the form', 'procedure'],
+  ])('reads %j as asking for a %s', (question, type) => {
+    expect(answerTypeOf(tokens(question))).toBe(type);
+  });
+
+  it('names no type for a yes/no question', () => {
+    expect(answerTypeOf(tokens('ใช้แบบฟอร์มเดิมได้หรือไม่'))).toBeUndefined();
+    expect(answerTypeOf(tokens('is the old form still valid'))).toBeUndefined();
+  });
+});
+
+describe('answer types a record answer holds', () => {
+  it('finds counts, dates, agencies and procedures', () => {
+    expect(answerTypesIn('ให้เลือก 3 ชุดข้อมูล')).toContain('count');
+    expect(answerTypesIn('ส่งภายในวันที่ 15 ตุลาคม')).toContain('date');
+    expect(answerTypesIn('submit by 30 September')).toContain('date');
+    expect(answerTypesIn('กรมบัญชีกลางเป็นผู้ดูแล')).toContain('agency');
+    expect(answerTypesIn('กรอกข้อมูลผ่านระบบแล้วแนบไฟล์')).toContain('procedure');
+  });
+
+  it('does not take a fiscal year or a section number for a count', () => {
+    expect(answerTypesIn('ใช้ตามแนวทางปี 2565 ข้อ 2.1')).not.toContain('count');
+  });
+});
+
+describe('relative years', () => {
+  it.each([
+    ['ปีนี้ต้องทำอะไรบ้าง', [2565]],
+    ['ปีหน้ายังต้องส่งไหม', [2566]],
+    ['ปีงบประมาณหน้า', [2566]],
+    ['ปีที่แล้วส่งไปแล้ว', [2564]],
+    ['is it required next fiscal year', [2566]],
+    ['same as last year?', [2564]],
+    ['ปีที่แล้วกับปีนี้ต่างกันไหม', [2564, 2565]],
+    ['ไม่มีปีไหนเลย', []],
+  ])('resolves %j against fiscal year 2565 to %j', (question, years) => {
+    expect(relativeYearsIn(question, 2565)).toEqual(years);
+  });
+});
+
+describe('analyzeQuestion', () => {
+  const analyzer = createAnalyzer(fixtureKb.glossary);
+  const corpus = { documentFrequency: new Map([['ชุดข้อมูล', 2]]), size: 4 };
+  const ctx = { analyzer, speller: (w: string) => w, corpus, retrieval: { conceptWeight: 1, intentWeight: 0.5 }, currentYear: 2565 };
+
+  it('collects named and relative fiscal years, in BE', () => {
+    expect(analyzeQuestion('FY2021 กับปีนี้ต่างกันอย่างไร', undefined, ctx).years).toEqual([2564, 2565]);
+  });
+
+  it('gives question words half a word’s weight in the query and no weight in coverage', () => {
+    const a = analyzeQuestion('ชุดข้อมูลส่งอย่างไร', undefined, ctx);
+    expect(a.query).toContainEqual({ term: 'q:how', weight: 0.5 });
+    expect(a.units.map((u) => u.unit.token)).not.toContain('อย่างไร');
+    expect(a.answerType).toBe('procedure');
+  });
+
+  it('detects the language when none is given', () => {
+    expect(analyzeQuestion('how many datasets', undefined, ctx).lang).toBe('en');
+    expect(analyzeQuestion('how many datasets', 'th', ctx).lang).toBe('th');
+  });
+
+  it('weighs a word no record has at the highest IDF and calls it unknown unless it is general', () => {
+    const [rare, general] = weighUnits(
+      [
+        { token: 'zyxq', terms: ['zyxq'], concepts: [] },
+        { token: 'keep', terms: ['keep'], concepts: [] },
+      ],
+      corpus,
+    );
+    expect(rare!.weight).toBeCloseTo(idf(0, 4));
+    expect(rare!.known).toBe(false);
+    expect(general!.known).toBe(true);
+  });
+});

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createKnowledgeService, type KnowledgeService } from '../../server/knowledge-service.js';
+import { createAnswerer } from '../../server/search/answerer.js';
+import { createFixtureKb } from '../support/fixture-kb.js';
+
+type FixtureKb = Awaited<ReturnType<typeof createFixtureKb>>;
+
+let kb: FixtureKb | undefined;
+let service: KnowledgeService | undefined;
+afterEach(async () => {
+  await service?.close();
+  await kb?.cleanup();
+  service = kb = undefined;
+});
+
+describe('knowledge service building in a worker thread', () => {
+  it('answers through the worker exactly as the same answerer built on the main thread', async () => {
+    kb = await createFixtureKb();
+    service = createKnowledgeService({ kbDir: kb.dir, createAnswerer, buildInWorker: true });
+    const outcome = await service.reload();
+    expect(outcome.ok).toBe(true);
+    const snapshot = service.current()!;
+    const local = createAnswerer(snapshot.kb);
+    const query = { question: 'e-service ใช้บริการเดิมได้ไหม', limit: 3 };
+    expect(snapshot.answerer.ask(query)).toEqual(local.ask(query));
+    expect(snapshot.answerer.size).toBe(local.size);
+    const id = snapshot.kb.records[0]!.id;
+    expect(snapshot.answerer.record(id, 'th')).toEqual(local.record(id, 'th'));
+    expect(snapshot.answerer.record('no/such/1')).toBeUndefined();
+  });
+
+  it('keeps serving the old index when a reload fails, and reports the error', async () => {
+    kb = await createFixtureKb();
+    service = createKnowledgeService({ kbDir: kb.dir, createAnswerer, buildInWorker: true });
+    await service.reload();
+    const { writeFile } = await import('node:fs/promises');
+    const path = await import('node:path');
+    await writeFile(path.join(kb.dir, 'documents', 'broken.json'), '{ not json');
+    const outcome = await service.reload();
+    expect(outcome.ok).toBe(false);
+    expect(service.lastReloadError()?.message).toMatch(/broken\.json|JSON/);
+    expect(service.current()!.version).toBe(1);
+    expect(service.current()!.answerer.ask({ question: 'e-service ใช้บริการเดิมได้ไหม' }).answers.length).toBeGreaterThan(0);
+  });
+});
