@@ -4,7 +4,9 @@ import { canonicalRecord, serializeKnowledgeFile } from './canonical.js';
 import { findDuplicates } from './find-duplicates.js';
 import { documentsDir, readKnowledgeFile } from './load.js';
 import { mergeRecord, recordId } from './merge-record.js';
-import { parseBatch } from './parse-batch.js';
+import { DEFAULT_MAX_BYTES, parseDocument, type ParseDocumentOptions } from './parse-document.js';
+import { emptyRepairCounts, type RepairCounts } from './thai-repair.js';
+import { stat } from 'node:fs/promises';
 import { KnowledgeFileSchema, SLUG, type KbDocument, type KnowledgeFile } from './schema.js';
 import { sectionTitleEn } from './section-headings.js';
 import { fiscalYearOf, parseThaiDate } from './thai-date.js';
@@ -28,11 +30,15 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Allow overwriting an existing document and a different source file of the same name. */
   replace?: boolean;
+  /** Excel sheet and columns, size limit: see ParseDocumentOptions. */
+  parse?: ParseDocumentOptions;
 }
 
 export interface ImportProblem {
   file: string;
   line?: number;
+  /** Page, sheet cell or table row, for formats without lines. */
+  where?: string;
   message: string;
   severity: 'error' | 'warning';
 }
@@ -47,6 +53,8 @@ export interface ImportReport {
   unchanged: number;
   duplicates: { id: string; similarTo: string; similarity: number }[];
   problems: ImportProblem[];
+  /** Thai repairs applied, by kind (thai-repair.ts). */
+  repairs: RepairCounts;
   written: boolean;
 }
 
@@ -80,8 +88,8 @@ export async function importBatch(options: ImportOptions): Promise<ImportReport>
   const sourceName = path.basename(file);
   const documentId = options.document ?? documentIdFromFileName(file);
   const problems: ImportProblem[] = [];
-  const problem = (severity: ImportProblem['severity'], message: string, line?: number) =>
-    problems.push(line === undefined ? { file, message, severity } : { file, line, message, severity });
+  const problem = (severity: ImportProblem['severity'], message: string, line?: number, where?: string) =>
+    problems.push({ file, ...(where ? { where } : line === undefined ? {} : { line }), message, severity });
   const report: ImportReport = {
     document: documentId,
     sections: [],
@@ -92,6 +100,7 @@ export async function importBatch(options: ImportOptions): Promise<ImportReport>
     unchanged: 0,
     duplicates: [],
     problems,
+    repairs: emptyRepairCounts(),
     written: false,
   };
 
@@ -102,6 +111,15 @@ export async function importBatch(options: ImportOptions): Promise<ImportReport>
   }
   let content = options.content;
   try {
+    // Refuse an oversized file before reading it into memory.
+    const limit = options.parse?.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (!content) {
+      const size = await stat(file).then((s) => (s.isFile() ? s.size : 0), () => 0);
+      if (size > limit) {
+        problem('error', `is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${(limit / 1024 / 1024).toFixed(1)} MB import limit`);
+        return report;
+      }
+    }
     content ??= await readIfExists(file);
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code !== 'EISDIR') throw cause;
@@ -112,8 +130,10 @@ export async function importBatch(options: ImportOptions): Promise<ImportReport>
     problem('error', 'file not found');
     return report;
   }
-  const parsed = parseBatch(content, { fileName: sourceName });
-  for (const p of parsed.problems) problem(p.severity, p.message, p.line);
+  const parsed = await parseDocument(sourceName, content, options.parse);
+  report.repairs = parsed.repairs;
+  // Problems of formats without lines carry their page or cell; line numbers of a text batch stay.
+  for (const p of parsed.problems) problem(p.severity, p.message, p.line || undefined, p.where);
 
   if (!SLUG.test(documentId)) problem('error', `document id "${documentId}" must be a lower-case slug like "fy2565-potential-base" (use --document)`);
   const docPath = path.join(documentsDir(kbDir), `${documentId}.json`);

@@ -21,7 +21,8 @@ export function mergeRecord(
   const id = recordId(document.id, row);
   const record: KbRecord = {
     id,
-    source: { document: document.id, section: row.section, number: row.number, line: row.line },
+    // A line only where the source has lines (text batches, sheet rows); a PDF or Word row has a page or table row instead.
+    source: { document: document.id, section: row.section, number: row.number, ...(row.where && !/!/.test(row.where) ? {} : { line: row.line }) },
     question: { th: row.question, en: before?.question.en ?? '' },
     answer: { th: row.answer, en: before?.answer.en ?? '' },
     alternates: before?.alternates ?? { th: [], en: [] },

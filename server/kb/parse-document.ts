@@ -24,7 +24,8 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 function failed(format: ParsedBatch['format'], message: string): ParsedBatch {
-  return { format, meta: { fiscalYears: [] }, sections: [], rows: [], problems: [{ line: 1, message, severity: 'error' }], repairs: emptyRepairCounts() };
+  return { format, meta: { fiscalYears: [] }, sections: [], rows: [], problems: [{ line: 0, message, severity: 'error' }], repairs: emptyRepairCounts() };
+  // line 0: about the whole file, printed as `file: message`.
 }
 
 /**
@@ -40,8 +41,9 @@ export async function parseDocument(fileName: string, bytes: Uint8Array, options
   const batchFormat = named === 'text' ? 'pdf-text' : (named as ParsedBatch['format']);
   if (bytes.length > maxBytes) return failed(batchFormat, `is ${megabytes(bytes.length)}, over the ${megabytes(maxBytes)} import limit`);
   const sniffed = sniffFormat(bytes);
-  if (sniffed !== named) {
-    return failed(batchFormat, `is not ${formatLabel(named)}: its content is ${formatLabel(sniffed)}${named === 'text' ? '' : `; save it as ${formatLabel(named)} or give it the right extension`}`);
+  // A .txt/.tsv/.csv that is binary is reported by the text decoder at the line it breaks (decode-batch.ts).
+  if (sniffed !== named && named !== 'text') {
+    return failed(batchFormat, `is not ${formatLabel(named)}: its content is ${formatLabel(sniffed)}; save it as ${formatLabel(named)} or give it the right extension`);
   }
   if (named === 'text') return flagBroken(parseBatch(Buffer.from(bytes), { fileName }));
 
