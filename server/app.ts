@@ -66,6 +66,8 @@ export interface AppDeps {
   store?: Store;
   /** The clock for time-dependent behaviour (LINE conversation context, reply-token age); tests inject one. */
   now?: () => Date;
+  /** The conversation layer (tests of LINE's own behaviour pass the engine through); default createConversations. */
+  conversations?: Conversations;
 }
 
 /** The CSP of every response; `frame-ancestors` comes from FRAME_ANCESTORS (see contentSecurityPolicy). */
@@ -155,7 +157,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   app.decorate('config', config);
   app.decorate('knowledge', knowledge);
   app.decorate('questionLog', questionLog);
-  app.decorate('conversations', createConversations({ contact: config.contact }));
+  app.decorate('conversations', deps.conversations ?? createConversations({ contact: config.contact }));
 
   const webShell = createWebShell(deps.webRoot ?? DEFAULT_WEB_ROOT);
   registerErrorHandlers(app, { bodyLimit: config.bodyLimit, notFoundPage: (request, reply) => webShell.send(request, reply, 404) });
@@ -206,6 +208,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     const client = createLineClient({ apiBase: config.line.apiBase, channelAccessToken: config.line.channelAccessToken, timeoutMs: config.line.timeoutMs, concurrency: config.line.concurrency });
     const service = createLineWebhookService({
       knowledge,
+      conversations: app.conversations,
       client,
       store,
       questionLog,

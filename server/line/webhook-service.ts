@@ -1,3 +1,4 @@
+import type { Conversations } from '../conversation/service.js';
 import { createHash } from 'node:crypto';
 import type { KnowledgeService, KnowledgeSnapshot } from '../knowledge-service.js';
 import type { Logger } from '../logger.js';
@@ -32,6 +33,11 @@ import type { LineEvent } from './webhook-schema.js';
 
 export interface LineWebhookOptions {
   knowledge: KnowledgeService;
+  /**
+   * The conversation layer (follow-ups, small talk, hand-off) that the web's /api/ask uses too;
+   * without it LINE asks the engine directly (tests of LINE's own behaviour).
+   */
+  conversations?: Conversations;
   client: LineClient;
   store: Store;
   /** The app's question log (batched writes to the store); flushed before an opt-in looks a question up. */
@@ -148,7 +154,8 @@ export function createLineWebhookService(options: LineWebhookOptions): LineWebho
     if (!snapshot) return group ? undefined : unavailableMessages(langOf(question));
 
     const started = performance.now();
-    const result = snapshot.answerer.ask({ question, history: await history(chat), limit: LINE_ASK_LIMIT });
+    const asker = options.conversations?.of(snapshot) ?? snapshot.answerer;
+    const result = asker.ask({ question, history: await history(chat), limit: LINE_ASK_LIMIT });
     const [top, ...rest] = result.answers;
     const confident = result.status === 'answered' && top !== undefined && top.score >= groupMinScore && !result.message;
     // Group manners: only when addressed, or when the message is plainly one of our questions.

@@ -32,7 +32,7 @@ beforeAll(async () => {
     }
     return undefined;
   });
-  t = await startLineTestApp({}, {}, { knowledge });
+  t = await startLineTestApp({}, {}, { knowledge, conversations: { of: (snapshot) => snapshot.answerer } });
 });
 afterAll(async () => {
   await t.closeAll();

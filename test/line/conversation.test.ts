@@ -5,7 +5,8 @@ import { startLineTestApp, type LineTestApp } from '../support/line-app.js';
 import { GROUP_ID, USER_ID, groupTextEvent, postbackEvent, textEvent } from '../support/line-events.js';
 import { scriptedKnowledge } from '../support/scripted-knowledge.js';
 
-// History reaches the answerer (the engine's use of it is the convo helper's and tested there).
+// History reaches the answerer: the conversation layer is passed through here so the scripted
+// engine sees it (the layer's use of history is tested in test/conversation/).
 let t: LineTestApp;
 let kb: TempKb;
 let queries: AskQuery[];
@@ -13,7 +14,7 @@ beforeAll(async () => {
   kb = await createFixtureKb();
   const scripted = await scriptedKnowledge(kb.dir);
   queries = scripted.queries;
-  t = await startLineTestApp({}, {}, { knowledge: scripted.knowledge });
+  t = await startLineTestApp({}, {}, { knowledge: scripted.knowledge, conversations: { of: (snapshot) => snapshot.answerer } });
 });
 afterAll(async () => {
   await t.closeAll();
