@@ -8,12 +8,11 @@ describe('buildWeb', () => {
   const dirs: string[] = [];
   afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
-  it('writes the bundle, page, stylesheet and the shipped Thai font within 2 s', async () => {
+  it('writes the bundle, page, stylesheet and the shipped Thai font', async () => {
     const parent = await mkdtemp(path.join(tmpdir(), 'opdc-build-web-'));
     dirs.push(parent);
     const out = path.join(parent, 'dist');
-    const result = await buildWeb(out);
-    expect(result.ms).toBeLessThan(2000);
+    await buildWeb(out);
     expect((await readdir(out)).sort()).toEqual(['admin', 'app.js', 'app.js.map', 'favicon.svg', 'fonts', 'index.html', 'styles.css', 'widget.js', 'widget.js.map']);
     const fonts = await readdir(path.join(out, 'fonts'));
     expect(fonts.sort()).toEqual([
