@@ -77,7 +77,7 @@ describe.skipIf(!HAVE_CHROMIUM)('conversation in Chromium (fake answerer)', () =
     const loaded = await knowledge.reload();
     if (!loaded.ok) throw new Error(loaded.error.message);
     templateTh = loaded.snapshot.answerer.record(TEMPLATE, 'th')!.question;
-    const [, app, launched] = await Promise.all([buildWeb(), startApp(undefined, {}, { knowledge }), chromium.launch(LAUNCH_OPTIONS)]);
+    const [, app, launched] = await Promise.all([buildWeb(), startApp(undefined, {}, { knowledge, conversations: { of: (snapshot) => snapshot.answerer } }), chromium.launch(LAUNCH_OPTIONS)]);
     running = app;
     browser = launched;
   });
