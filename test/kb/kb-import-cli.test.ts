@@ -1,23 +1,13 @@
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REPO, SEED_2563, fixture, snapshot, tempKb } from './kb-fixture.js';
+import { main as kbImportMain } from '../../scripts/kb-import.js';
+import { SEED_2563, fixture, snapshot, tempKb } from './kb-fixture.js';
+import { runInProcess, spawnCommand } from './run-command.js';
 
-const exec = promisify(execFile);
-
-/** Runs the CLI as editors do; resolves with the exit code instead of rejecting. */
-async function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec('npx', ['tsx', script, ...args], { cwd: REPO });
-    return { code: 0, stdout, stderr };
-  } catch (cause) {
-    const e = cause as { code?: number; stdout: string; stderr: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-const kbImport = (args: string[]) => cli('scripts/kb-import.ts', args);
+// kb:import in-process (fast); kb:check in its own process, which proves a real exit status.
+const cli = (_script: 'scripts/kb-check.ts', args: string[]) => spawnCommand('scripts/kb-check.ts', args);
+const kbImport = (args: string[]) => runInProcess(kbImportMain, args);
 
 let kb: { dir: string; cleanup: () => Promise<void> };
 beforeEach(async () => {

@@ -1,43 +1,17 @@
-import { execFile } from 'node:child_process';
 import { copyFile, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as kbExport } from '../../scripts/kb-export.js';
 import { main as kbImport } from '../../scripts/kb-import.js';
 import { REPO, snapshot, tempKb } from './kb-fixture.js';
+import { runInProcess, spawnCommand } from './run-command.js';
 
-const exec = promisify(execFile);
 const fixture = (name: string) => path.join(REPO, 'test/fixtures/import', name);
 
-/** The commands in-process (spawning tsx per case takes most of a minute on a loaded machine), output captured. */
-async function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const spies = [
-    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' '))),
-    vi.spyOn(console, 'warn').mockImplementation((...a: unknown[]) => void err.push(a.join(' '))),
-    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' '))),
-  ];
-  try {
-    const code = await (script === 'scripts/kb-export.ts' ? kbExport : kbImport)(args);
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  } finally {
-    for (const s of spies) s.mockRestore();
-  }
-}
-
-/** One real process, to prove the command's exit status. */
-async function spawn(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec('npx', ['tsx', script, ...args], { cwd: REPO });
-    return { code: 0, stdout, stderr };
-  } catch (cause) {
-    const e = cause as { code?: number; stdout: string; stderr: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** The commands in-process, output captured; `spawn` runs one real process to prove the exit status. */
+const cli = (script: string, args: string[]) => runInProcess(script === 'scripts/kb-export.ts' ? kbExport : kbImport, args);
+const spawn = spawnCommand;
 
 let kb: { dir: string; cleanup: () => Promise<void> };
 let scratch: { dir: string; cleanup: () => Promise<void> };
