@@ -1,3 +1,4 @@
+import type { Features } from './score.js';
 import type { SegmenterEngine } from './segment.js';
 import { FITTED } from './scoring-weights.js';
 
@@ -7,27 +8,12 @@ import { FITTED } from './scoring-weights.js';
  * or which measurement chose it; "dev" is the training half of test/eval (scripts/eval.ts).
  */
 
-/** The one scoring model's weights (score.ts): a logistic model fitted by scripts/fit-scoring.ts. */
-export interface ScoringWeights {
+/**
+ * The one scoring model's weights (score.ts): a logistic model fitted by scripts/fit-scoring.ts,
+ * one weight per feature (documented on `Features`) plus the bias.
+ */
+export interface ScoringWeights extends Features {
   bias: number;
-  /** BM25 score relative to the best retrieved candidate, in [0, 1]. */
-  bm25: number;
-  /** IDF-weighted share of the question's content words found anywhere in the record. */
-  coverage: number;
-  /** The same share against the record's question and alternates only. */
-  questionCoverage: number;
-  /** IDF-weighted share of question words the knowledge base and general word lists lack. */
-  unknown: number;
-  /** 1 when the question names fiscal years and the record is about none of them. */
-  yearMismatch: number;
-  /** Character-trigram Dice similarity with the record's closest question phrasing. */
-  similarity: number;
-  /** 1 when the record's answer holds what the question asks for (a count, a date, an agency, steps). */
-  answerType: number;
-  /** 1 when the record is superseded and the record replacing it is also a candidate. */
-  superseded: number;
-  /** How much the question asks, in [0, 1] (score.ts). */
-  specificity: number;
 }
 
 export interface RetrievalOptions {

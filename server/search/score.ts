@@ -32,13 +32,21 @@ import { dice } from './trigram.js';
  */
 
 export interface Features {
+  /** BM25 score relative to the best retrieved candidate, in [0, 1]. */
   bm25: number;
+  /** IDF-weighted share of the question's content words found anywhere in the record. */
   coverage: number;
+  /** The same share against the record's question and alternates only. */
   questionCoverage: number;
+  /** IDF-weighted share of question words the knowledge base and general word lists lack. */
   unknown: number;
+  /** 1 when the question names fiscal years and the record is about none of them. */
   yearMismatch: number;
+  /** Character-trigram Dice similarity with the record's closest question phrasing. */
   similarity: number;
+  /** 1 when the record's answer holds what the question asks for (a count, a date, an agency, steps). */
   answerType: number;
+  /** 1 when the record is superseded and the record replacing it is also a candidate. */
   superseded: number;
   /**
    * How much the question asks: its content words' total IDF over options.minQuestionWeight,
