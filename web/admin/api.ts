@@ -1,3 +1,7 @@
+import type { RecordSummary } from '../../server/console/records.js';
+import type { BatchResult } from '../../server/console/test-pane.js';
+
+export type { BatchResult, RecordSummary };
 /**
  * Client for the console API (/api/console). Remembers the session's CSRF token from sign-in
  * (or GET /session) and sends it on every state-changing call; the session cookie itself is
@@ -53,19 +57,6 @@ export interface Me {
   csrfToken: string | null;
 }
 
-export interface RecordSummary {
-  id: string;
-  document: string;
-  section: string;
-  number: number;
-  date: string;
-  fiscalYears: number[];
-  question: { th: string; en: string };
-  indicators: string[];
-  statuses: string[];
-  negativeFeedback: number;
-}
-
 export interface KbRecord {
   id: string;
   source: { document: string; section: string; number: number; line?: number };
@@ -113,16 +104,6 @@ export interface SideResult {
   answers: { id: string; score: number; question: string; matched: string[] }[];
   terms: string[];
   message?: string;
-}
-
-export interface BatchResult {
-  total: number;
-  published: { hits: number };
-  draft: { hits: number };
-  better: number;
-  worse: number;
-  different: number;
-  changed: { id: string; question: string; expect: string[]; published: { status: string; top?: string; hit: boolean }; draft: { status: string; top?: string; hit: boolean }; change: string }[];
 }
 
 export interface ImportPreview {
