@@ -4,6 +4,8 @@ import { answerTypeOf, type AnswerType } from './answer-type.js';
 import { CONCEPT_PREFIX, INTENT_PREFIX } from './prefixes.js';
 import { isBuddhistFiscalYear } from './fiscal-year.js';
 import { charGrams } from './grams.js';
+import { queryGramSet, type GramSet } from './gram-set.js';
+import { Vocabulary } from './engine/vocabulary.js';
 import { detectLanguage } from './language.js';
 import { isGeneralWord } from './lexicon.js';
 import { negatedTerms } from './negation.js';
@@ -24,6 +26,8 @@ export interface CorpusStats {
   size: number;
   /** Words that only occur inside longer indexed words (see SearchIndex.isWordPart). */
   isWordPart?: (word: string) => boolean;
+  /** Ids of the records' character trigrams; a question's grams are looked up here (absent: none known). */
+  grams?: Vocabulary;
 }
 
 export interface WeightedUnit {
@@ -54,7 +58,8 @@ export interface QuestionAnalysis {
   /** What kind of answer the question wants, if it says. */
   answerType?: AnswerType;
   /** Character trigrams of the question (score.ts compares them with the records' questions). */
-  grams: ReadonlySet<string>;
+  /** Character trigrams of the question (gram-set.ts), for similarity to record questions. */
+  grams: GramSet;
 }
 
 /** BM25-style IDF; a term no record contains gets the largest value. */
@@ -97,6 +102,8 @@ export interface AnalyzeQuestionContext {
   currentYear: number;
 }
 
+const NO_GRAMS = new Vocabulary();
+
 export function analyzeQuestion(question: string, lang: Lang | undefined, ctx: AnalyzeQuestionContext): QuestionAnalysis {
   const analysis = ctx.analyzer.analyze(question, ctx.speller);
   const units = weighUnits(analysis.units, ctx.corpus);
@@ -117,6 +124,6 @@ export function analyzeQuestion(question: string, lang: Lang | undefined, ctx: A
     years,
     intents,
     ...(answerType ? { answerType } : {}),
-    grams: charGrams(question),
+    grams: queryGramSet(charGrams(question), ctx.corpus.grams ?? NO_GRAMS),
   };
 }

@@ -12,7 +12,7 @@ import { analysisVersion, createAnalysisCache, type AnalysisCache, type Serializ
 import { createAutoRetriever } from './engine/retrievers.js';
 import { scoreCandidates, type ScoredCandidate } from './score.js';
 import { createSpeller } from './spell.js';
-import { jaccard } from './trigram.js';
+import { gramJaccard } from './gram-set.js';
 import type { Answer, Answerer, AskQuery, AskResult, Explanation, Lang } from './types.js';
 
 /**
@@ -60,7 +60,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
   const index: SearchIndex = buildIndex(kb, analysisCache ? analysisCache.wrap(analyzer) : analyzer);
   const retriever = (input.retriever ?? createAutoRetriever)(index, options.retrieval);
   const documents = new Map<string, KbDocument>(kb.documents.map((d) => [d.id, d]));
-  const corpus: CorpusStats = { documentFrequency: index.documentFrequency, size: index.size, isWordPart: index.isWordPart };
+  const corpus: CorpusStats = { documentFrequency: index.documentFrequency, size: index.size, isWordPart: index.isWordPart, grams: index.grams };
   const speller = createSpeller(spellingVocabulary(index, analyzer, kb));
   const latestYear = index.years.at(-1);
 
@@ -100,7 +100,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
       options,
       limit,
       coveredYears: index.years,
-      answerSimilarity: (a, b) => jaccard(index.records.get(a)!.answerGrams, index.records.get(b)!.answerGrams),
+      answerSimilarity: (a, b) => gramJaccard(index.records.get(a)!.answerGrams, index.records.get(b)!.answerGrams),
       supersededBy: (id) => index.records.get(id)?.record.supersededBy,
     });
     const lang = analysis.lang;

@@ -6,6 +6,7 @@ import { charGrams } from './grams.js';
 import { negatedTerms } from './negation.js';
 import { CONCEPT_PREFIX } from './prefixes.js';
 import { TermIdSet } from './engine/term-id-set.js';
+import { indexGramSet, type GramSet } from './gram-set.js';
 import { Vocabulary } from './engine/vocabulary.js';
 
 /**
@@ -41,9 +42,9 @@ export interface IndexedRecord {
   /** Fiscal years (BE) the record is about: its tags, else its document's. */
   years: readonly number[];
   /** Character trigrams of each phrasing of the record's question (Thai, English, alternates). */
-  questionGrams: ReadonlySet<string>[];
+  questionGrams: GramSet[];
   /** Character trigrams of the Thai answer (decide.ts: do two answers say the same thing?). */
-  answerGrams: ReadonlySet<string>;
+  answerGrams: GramSet;
   /** Kinds of answer its answer text holds (answer-type.ts). */
   answerTypes: ReadonlySet<AnswerType>;
 }
@@ -56,6 +57,8 @@ export interface SearchIndex {
   documentFrequency: ReadonlyMap<string, number>;
   /** Term ids of every indexed term, shared with the compact retrieval engine. */
   vocabulary: Vocabulary;
+  /** Ids of the records' character trigrams (gram-set.ts). */
+  grams: Vocabulary;
   /** How often each token (before stemming) occurs in the records: the speller's vocabulary. */
   tokenFrequency: ReadonlyMap<string, number>;
   /**
@@ -95,6 +98,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
   const documents = new Map(kb.documents.map((d) => [d.id, d]));
   const years = new Set<number>();
   const vocabulary = new Vocabulary();
+  const grams = new Vocabulary();
 
   const fields = kb.records.map((record) => {
     const document = documents.get(record.source.document);
@@ -122,7 +126,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
     for (const y of recordYearList) years.add(y);
     const questionGrams = [record.question.th, record.question.en, ...record.alternates.th, ...record.alternates.en]
       .filter((q) => q !== '')
-      .map(charGrams);
+      .map((q) => indexGramSet(charGrams(q), grams));
     records.set(record.id, {
       record,
       document,
@@ -131,7 +135,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
       questionTerms: TermIdSet.of(questionTerms, vocabulary),
       years: recordYearList,
       questionGrams,
-      answerGrams: charGrams(record.answer.th),
+      answerGrams: indexGramSet(charGrams(record.answer.th), grams),
       answerTypes: answerTypesIn(`${record.answer.th}\n${record.answer.en}`),
     });
     return { id: record.id, terms: out };
@@ -140,5 +144,5 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
   const thaiTerms = `\n${[...documentFrequency.keys()].filter((t) => /^[\u0E01-\u0E5B]+$/.test(t)).join('\n')}\n`;
   // Two letters begin or end far too many words to tell anything.
   const isWordPart = (word: string) => word.length >= 3 && (thaiTerms.includes(`\n${word}`) || thaiTerms.includes(`${word}\n`));
-  return { records, fields, documentFrequency, vocabulary, tokenFrequency, isWordPart, years: [...years].sort((a, b) => a - b), size: kb.records.length };
+  return { records, fields, documentFrequency, vocabulary, grams, tokenFrequency, isWordPart, years: [...years].sort((a, b) => a - b), size: kb.records.length };
 }

@@ -3,7 +3,7 @@ import type { IndexedRecord } from './index.js';
 import type { ScoringWeights } from './options.js';
 import { CONCEPT_PREFIX } from './prefixes.js';
 import type { RetrievedCandidate } from './retrieve.js';
-import { dice } from './trigram.js';
+import { gramDice, type GramSet } from './gram-set.js';
 
 /**
  * Stage 3 of the pipeline: one scoring model. Each retrieved candidate gets features that mean
@@ -109,9 +109,9 @@ export function features(q: QuestionAnalysis, corpus: CorpusStats, r: IndexedRec
 }
 
 /** The best Dice similarity of the question to any phrasing (a loop: no array per candidate). */
-function bestDice(grams: ReadonlySet<string>, phrasings: readonly ReadonlySet<string>[]): number {
+function bestDice(grams: GramSet, phrasings: readonly GramSet[]): number {
   let best = 0;
-  for (const g of phrasings) best = Math.max(best, dice(grams, g));
+  for (const g of phrasings) best = Math.max(best, gramDice(grams, g));
   return best;
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_GRAMS, indexGramSet } from '../../server/search/gram-set.js';
+import { Vocabulary } from '../../server/search/engine/vocabulary.js';
 import type { QuestionAnalysis } from '../../server/search/analyze-question.js';
 import type { IndexedRecord } from '../../server/search/index.js';
 import { defaultOptions } from '../../server/search/options.js';
@@ -21,7 +23,7 @@ function question(over: Partial<QuestionAnalysis> = {}): QuestionAnalysis {
     query: [],
     years: [],
     intents: [],
-    grams: trigramsOf('แบบฟอร์มส่ง'),
+    grams: indexGramSet(trigramsOf('แบบฟอร์มส่ง'), new Vocabulary()),
     ...over,
   };
 }
@@ -35,7 +37,7 @@ function record(id: string, terms: string[], questionTerms: string[] = [], over:
     questionTerms: new Set(questionTerms),
     years: [2565],
     questionGrams: [],
-    answerGrams: new Set(),
+    answerGrams: EMPTY_GRAMS,
     answerTypes: new Set(),
     ...over,
   };
