@@ -67,7 +67,9 @@ export const createMiniSearchRetriever: RetrieverFactory = (index, options) => {
     processTerm: (t) => t,
   });
   search.addAll(index.fields.map(({ id, terms }) => ({ id, ...Object.fromEntries(Object.entries(terms).map(([f, ts]) => [f, ts.join(' ')])) })));
-  const df = (t: string) => index.documentFrequency.get(t) ?? 0;
+  // Only these outlive the build: the retriever must not hold `index` (its `fields` are freed).
+  const { documentFrequency } = index;
+  const df = (t: string) => documentFrequency.get(t) ?? 0;
   const commonDf = Math.max(options.commonTermMinDf, options.commonTermShare * index.size);
 
   return {
@@ -78,7 +80,7 @@ export const createMiniSearchRetriever: RetrieverFactory = (index, options) => {
       return search
         .search(query.map((t) => t.term).join(' '), {
           boost: options.fieldBoost,
-          prefix: (term) => PREFIX_TERM.test(term) && !index.documentFrequency.has(term),
+          prefix: (term) => PREFIX_TERM.test(term) && !documentFrequency.has(term),
           fuzzy: false,
           combineWith: 'OR',
           bm25: options.bm25,

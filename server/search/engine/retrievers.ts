@@ -30,13 +30,15 @@ export function compactRetriever(indexOptions: CompactIndexOptions = {}): Retrie
       fields,
       { ...indexOptions, vocabulary: index.vocabulary },
     );
-    const df = (t: string) => index.documentFrequency.get(t) ?? 0;
+    // Only these outlive the build: the retriever must not hold `index` (its `fields` are freed).
+    const { documentFrequency } = index;
+    const df = (t: string) => documentFrequency.get(t) ?? 0;
     const commonDf = Math.max(options.commonTermMinDf, options.commonTermShare * index.size);
     return {
       retrieve({ terms, filter, limit }) {
         if (terms.length === 0) return [];
         return engine.retrieve({
-          terms: rankingTerms(terms, df, commonDf).map((t) => ({ term: t.term, boost: t.weight, prefix: PREFIX_TERM.test(t.term) && !index.documentFrequency.has(t.term) })),
+          terms: rankingTerms(terms, df, commonDf).map((t) => ({ term: t.term, boost: t.weight, prefix: PREFIX_TERM.test(t.term) && !documentFrequency.has(t.term) })),
           fieldBoost: options.fieldBoost,
           bm25: options.bm25,
           ...(filter ? { accept: filter } : {}),
