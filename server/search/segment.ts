@@ -1,6 +1,6 @@
 import wordcut from 'wordcut';
 import { DOMAIN_WORDS } from './domain-words.js';
-import { fastLookup, THAI_RULES } from './internal/wordcut-fast.js';
+import { fastDictionary, THAI_RULES } from './internal/wordcut-fast.js';
 
 /**
  * Word segmentation behind one function, so the engines can be compared (scripts/segment-bench.ts,
@@ -68,12 +68,12 @@ function wordcutEngine(words: string[]): ThaiEngine {
   const instance = Object.create(wordcut) as typeof wordcut & {
     defaultLatinRules: unknown;
     defaultThaiRules: unknown;
-    acceptors: { creators: unknown[] };
+    defaultDict: object;
   };
   instance.defaultLatinRules = [];
   instance.defaultThaiRules = THAI_RULES;
+  instance.defaultDict = fastDictionary(wordcut.defaultDict);
   instance.init(undefined, false, words);
-  fastLookup(instance.acceptors.creators);
   return (run) => instance.cutIntoArray(run);
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import wordcut from 'wordcut';
 import { describe, expect, it } from 'vitest';
-import { fastLookup, THAI_RULES } from '../../server/search/internal/wordcut-fast.js';
+import { fastDictionary, THAI_RULES } from '../../server/search/internal/wordcut-fast.js';
 import { createSegmenter, segment, type SegmenterEngine } from '../../server/search/segment.js';
 import { predictedBoundaries, readGold, scoreSegmenter } from './segmentation-gold.js';
 
@@ -49,11 +49,11 @@ describe('segment', () => {
   it('cuts exactly like stock wordcut with the faster Thai rules and trie lookup', () => {
     const stock = Object.create(wordcut) as typeof wordcut;
     stock.init(undefined, false, ['กพร']);
-    const lean = Object.create(wordcut) as typeof wordcut & { defaultLatinRules: unknown; defaultThaiRules: unknown; acceptors: { creators: unknown[] } };
+    const lean = Object.create(wordcut) as typeof wordcut & { defaultLatinRules: unknown; defaultThaiRules: unknown; defaultDict: object };
     lean.defaultLatinRules = [];
     lean.defaultThaiRules = THAI_RULES;
+    lean.defaultDict = fastDictionary(wordcut.defaultDict);
     lean.init(undefined, false, ['กพร']);
-    fastLookup(lean.acceptors.creators);
     const seeds = ['000_3ba3b9301aa51fd5.txt', '002_0c27346554988bac.txt'].map((f) => readFileSync(new URL(`../../kb/sources/${f}`, import.meta.url), 'utf8'));
     const runs = seeds.flatMap((t) => t.match(/[\u0E01-\u0E4F\u0E5A\u0E5B]+/g) ?? []);
     expect(runs.length).toBeGreaterThan(500);

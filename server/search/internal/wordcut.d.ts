@@ -7,6 +7,8 @@ declare module 'wordcut' {
      */
     init(dictPath?: string, withDefault?: boolean, extraWords?: string[]): void;
     cutIntoArray(text: string): string[];
+    /** The dictionary acceptor init() clones (lib/dict.js). */
+    defaultDict: object;
   }
   const wordcut: Wordcut;
   export default wordcut;
