@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from './formats/libraries.js';
 import type { KnowledgeBase } from './schema.js';
 import { TRANSLATION_COLUMNS, TRANSLATION_SHEET, recordToRow, type SheetRow } from './translation-sheet.js';
 
@@ -25,7 +25,7 @@ export function exportJson(rows: SheetRow[]): string {
 
 /** The translators' workbook: a Translations sheet (Thai columns grey, not to edit) and a sheet of instructions. */
 export async function exportWorkbook(rows: SheetRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(TRANSLATION_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   ws.columns = TRANSLATION_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   for (const row of rows) ws.addRow(row);

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import { loadExcel } from './formats/libraries.js';
 import { canonicalRecord, serializeKnowledgeFile } from './canonical.js';
 import { columnLetter } from './formats/xlsx.js';
 import type { ImportProblem } from './import-batch.js';
@@ -45,7 +45,7 @@ export async function readTranslationFile(fileName: string, content: Buffer): Pr
     return data.records.map((values, i) => ({ values, where: (key) => `records[${i}].${key}` }));
   }
   if (!fileName.toLowerCase().endsWith('.xlsx') || content.subarray(0, 2).toString('latin1') !== 'PK') return undefined;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(content as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,4 @@
-import mammoth from 'mammoth';
+import { loadMammoth } from './libraries.js';
 import type { LayoutItem } from '../batch-types.js';
 import { decodeEntities } from '../html-to-text.js';
 import { FormatError } from './format-error.js';
@@ -39,7 +39,7 @@ function splitTables(html: string): { before: string; table?: string }[] {
 export async function readDocx(bytes: Uint8Array): Promise<LayoutItem[]> {
   let html: string;
   try {
-    ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }));
+    ({ value: html } = await (await loadMammoth()).convertToHtml({ buffer: Buffer.from(bytes) }));
   } catch (cause) {
     throw new FormatError(`is not a readable Word document: ${(cause as Error).message}`, { cause });
   }

@@ -1,4 +1,4 @@
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { loadPdfjs } from './libraries.js';
 
 /** A piece of text as pdfjs reports it, in page space (points, y up): x at the start, y on the baseline. */
 export interface TextRun {
@@ -104,6 +104,7 @@ export async function pageText(page: PdfPageLike): Promise<TextRun[]> {
  */
 export async function pageRules(page: PdfPageLike): Promise<Rule[]> {
   const { fnArray, argsArray } = await page.getOperatorList();
+  const { OPS } = await loadPdfjs();
   const rules: Rule[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = IDENTITY;

@@ -1,4 +1,4 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { loadPdfjs } from './libraries.js';
 import type { BatchProblem, LayoutItem } from '../batch-types.js';
 import { isHeaderRow } from '../parse-layout.js';
 import { pageRules, pageText, type TextRun } from './pdf-page.js';
@@ -77,6 +77,7 @@ function continues(row: PdfRow): boolean {
 export async function readPdf(bytes: Uint8Array, clean: (s: string) => string): Promise<{ items: LayoutItem[]; warnings: BatchProblem[] }> {
   let doc;
   try {
+    const { getDocument } = await loadPdfjs();
     doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   } catch (cause) {
     const name = (cause as Error).name;

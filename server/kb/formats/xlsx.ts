@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type { Cell } from 'exceljs';
+import { loadExcel } from './libraries.js';
 import { COLUMNS, columnsFromHeader, type Column, type TableRecord } from '../parse-table.js';
 import { FormatError } from './format-error.js';
 import { plainTextHtml } from './text-lines.js';
@@ -41,7 +42,7 @@ export function parseColumnsOption(value: string): Partial<Record<Column, string
 }
 
 /** Cell text as the sheet shows it: rich text flattened, formulas by their result, dates as written. */
-function cellText(cell: ExcelJS.Cell): string {
+function cellText(cell: Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
@@ -63,7 +64,7 @@ export interface SheetTable {
  * and the first row that is not a header is data.
  */
 export async function readXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Promise<SheetTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (cause) {
