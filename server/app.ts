@@ -34,6 +34,7 @@ import { createConsole } from './console/console.js';
 import { consoleRoutes } from './routes/console.js';
 import { consoleWebRoutes } from './routes/console-web.js';
 import type { Store } from './store/types.js';
+import type { WorkerBuild } from './workers/worker-answerer.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -68,6 +69,8 @@ export interface AppDeps {
   now?: () => Date;
   /** The conversation layer (tests of LINE's own behaviour pass the engine through); default createConversations. */
   conversations?: Conversations;
+  /** The first index build, already started in its worker (main.ts starts it before loading this module). */
+  firstBuild?: Promise<WorkerBuild>;
 }
 
 /** The CSP of every response; `frame-ancestors` comes from FRAME_ANCESTORS (see contentSecurityPolicy). */
@@ -126,10 +129,6 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     metrics.httpDuration.observe({ route, method: request.method }, reply.elapsedTime / 1000);
   });
 
-  const ownsStore = !deps.store;
-  const store = deps.store ?? (await createStore(config));
-  app.decorate('store', store);
-
   const ownsKnowledge = !deps.knowledge;
   const knowledge =
     deps.knowledge ??
@@ -141,6 +140,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
           config.answerCache,
         ),
       buildInWorker: config.kbWorker,
+      firstBuild: deps.firstBuild,
       workerIndexCacheDir: config.indexCacheDir ?? undefined,
       wrapAnswerer: (answerer) => withAnswerCache(answerer, config.answerCache),
       onLoad: ({ ok, ms }) => {
@@ -149,6 +149,19 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       },
       logger: app.log.child({ component: 'knowledge' }),
     });
+  // The first load starts now and is awaited at the end: the index is built (in its worker) while
+  // the store opens and the routes register, which takes about as long at start.
+  const firstLoad = ownsKnowledge ? knowledge.reload() : undefined;
+  const ownsStore = !deps.store;
+  let store: Store;
+  try {
+    store = deps.store ?? (await createStore(config));
+  } catch (err) {
+    await firstLoad;
+    if (ownsKnowledge) await knowledge.close();
+    throw err;
+  }
+  app.decorate('store', store);
   const questionLog = countingOutcomes(metrics, createQuestionLog({ store, enabled: config.questionLog !== null, logger: app.log.child({ component: 'question-log' }) }));
   // LOG_SALT wins when set; otherwise the store keeps one, so hashes survive restarts and agree across replicas.
   const logSalt = config.logSaltGenerated ? await store.setting('log-salt', () => randomBytes(32).toString('hex')) : config.logSalt;
@@ -175,12 +188,6 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       errorResponseBuilder: (_request, context) =>
         new HttpError(429, `Too many requests: at most ${context.max} per minute from one client; try again in ${context.after}`),
     });
-  }
-
-  if (ownsKnowledge) {
-    const outcome = await knowledge.reload();
-    if (!outcome.ok) app.log.error(`knowledge base not loaded, answering 503 until it is fixed: ${outcome.error.message}`);
-    if (config.kbWatch) knowledge.watch();
   }
 
   await registerApiDocs(app);
@@ -260,6 +267,11 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     await questionLog.close();
     if (ownsStore) await store.close();
   });
+  if (firstLoad) {
+    const outcome = await firstLoad;
+    if (!outcome.ok) app.log.error(`knowledge base not loaded, answering 503 until it is fixed: ${outcome.error.message}`);
+    if (config.kbWatch) knowledge.watch();
+  }
   return app;
 }
 

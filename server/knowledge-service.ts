@@ -4,7 +4,7 @@ import { documentsDir, loadKnowledgeBase } from './kb/load.js';
 import type { KnowledgeBase } from './kb/schema.js';
 import type { Answerer } from './search/types.js';
 import type { Logger } from './logger.js';
-import { buildInWorker } from './workers/worker-answerer.js';
+import { buildInWorker, type WorkerBuild } from './workers/worker-answerer.js';
 
 /** One loaded knowledge base and the index built over it; replaced whole, never mutated. */
 export interface KnowledgeSnapshot {
@@ -37,6 +37,8 @@ export interface KnowledgeServiceOptions {
    */
   buildInWorker?: boolean;
   wrapAnswerer?: (answerer: Answerer) => Answerer;
+  /** A worker build already under way (main.ts starts it early); the first load uses it. */
+  firstBuild?: Promise<WorkerBuild>;
   /** The worker builds with the analysis cache in this folder (INDEX_CACHE); unset: no cache. */
   workerIndexCacheDir?: string;
   /** Told after every load attempt (metrics). */
@@ -71,6 +73,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let disposeCurrent: (() => Promise<void>) | undefined;
+  let firstBuild = options.buildInWorker ? options.firstBuild : undefined;
   const retiring = new Set<() => Promise<void>>();
 
   async function build(): Promise<{ kb: KnowledgeBase; answerer: Answerer; dispose?: () => Promise<void> }> {
@@ -78,7 +81,9 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
       const kb = await load(kbDir);
       return { kb, answerer: createAnswerer(kb) };
     }
-    const built = await buildInWorker(kbDir, { indexCacheDir: options.workerIndexCacheDir });
+    const started = firstBuild ?? buildInWorker(kbDir, { indexCacheDir: options.workerIndexCacheDir });
+    firstBuild = undefined;
+    const built = await started;
     return { kb: built.kb, answerer: options.wrapAnswerer ? options.wrapAnswerer(built.answerer) : built.answerer, dispose: built.dispose };
   }
 

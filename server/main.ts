@@ -1,5 +1,5 @@
-import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { buildInWorker } from './workers/worker-answerer.js';
 
 async function main(): Promise<void> {
   let config;
@@ -13,7 +13,13 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const app = await buildApp(config);
+  // The index worker starts before the web framework and the routes load (app.js, about a second
+  // of module loading): the two run side by side on separate cores.
+  const firstBuild = config.kbWorker ? buildInWorker(config.kbDir, { indexCacheDir: config.indexCacheDir ?? undefined }) : undefined;
+  // A failed build is reported by the knowledge service when it takes the result.
+  firstBuild?.catch(() => {});
+  const { buildApp } = await import('./app.js');
+  const app = await buildApp(config, { firstBuild });
   const address = await app.listen({ host: config.host, port: config.port });
   app.log.info(`OPDC Q&A bot listening on ${address} (public URL ${config.publicBaseUrl})`);
 

@@ -10,8 +10,13 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
  * registers tsx and then imports the worker.
  */
 export function spawnWorker(name: string, options: WorkerOptions = {}): Worker {
-  const bundled = new URL(`./${name}.mjs`, import.meta.url);
-  if (import.meta.url.endsWith('.mjs') && existsSync(fileURLToPath(bundled))) return new Worker(bundled, options);
+  if (import.meta.url.endsWith('.mjs')) {
+    // Bundled, this code sits in dist/ or in a shared chunk under dist/chunks/.
+    for (const candidate of [`./${name}.mjs`, `../${name}.mjs`]) {
+      const bundled = new URL(candidate, import.meta.url);
+      if (existsSync(fileURLToPath(bundled))) return new Worker(bundled, options);
+    }
+  }
   // The ESM build of tsx's API (require.resolve finds the CommonJS one beside it).
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const source = new URL(`./${name}.ts`, import.meta.url).href;
