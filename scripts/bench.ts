@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { ChildTimeoutError, ROOT, runChild, SERVER_NODE_FLAGS } from './bench/child.js';
 import { measureColdStart } from './bench/cold-start.js';
 import { measureHttp } from './bench/http-load.js';
+import { measureImportUnderLoad } from './bench/import-under-load.js';
+import { round } from './bench/stats.js';
 import type { InProcessResult } from './bench/in-process.js';
 import { machineInfo } from './bench/machine.js';
 import { markdown, type BenchReport } from './bench/report.js';
@@ -48,8 +50,8 @@ async function main(): Promise<void> {
   const quick = values.quick!;
   const maxBuildSeconds = Number(values['max-build-seconds']);
   if (!(maxBuildSeconds > 0)) throw new Error(`bench: --max-build-seconds takes a positive number, not ${values['max-build-seconds']}`);
-  const phases = new Set((values.only ?? 'inprocess,http,cold,segment').split(','));
-  for (const p of phases) if (!['inprocess', 'http', 'cold', 'segment'].includes(p)) throw new Error(`bench: unknown phase ${p} in --only (inprocess, http, cold, segment)`);
+  const phases = new Set((values.only ?? 'inprocess,http,cold,import,segment').split(','));
+  for (const p of phases) if (!['inprocess', 'http', 'cold', 'import', 'segment'].includes(p)) throw new Error(`bench: unknown phase ${p} in --only (inprocess, http, cold, import, segment)`);
 
   const sizes: SizePlan[] = quick
     ? [
@@ -116,13 +118,20 @@ async function main(): Promise<void> {
     log(`  bundle median ${coldStart.medianMs} ms, npm start median ${coldStart.npmStart?.medianMs ?? '-'} ms`);
   }
 
+  let importUnderLoad;
+  if (phases.has('import') && !quick) {
+    log('import under load: a 5 MB batch into 5,000 records while a client asks…');
+    importUnderLoad = await measureImportUnderLoad();
+    log(`  waits p99 ${round(importUnderLoad.before.p99, 1)} → ${round(importUnderLoad.during.p99, 1)} ms, max ${round(importUnderLoad.before.max, 1)} → ${round(importUnderLoad.during.max, 1)} ms, ${importUnderLoad.failures} failed`);
+  }
+
   let segmenters;
   if (phases.has('segment')) {
     log('segmenters…');
     segmenters = measureSegmenters((await loadKnowledgeBase()).glossary, quick ? 50 : 300);
   }
 
-  const sections = { inProcess, incomplete, http, coldStart };
+  const sections = { inProcess, incomplete, http, coldStart, importUnderLoad };
   const patient100k = await readFile(path.join(ROOT, 'bench-results', 'scale-100k.json'), 'utf8')
     .then((text) => JSON.parse(text) as BenchReport['patient100k'])
     .catch(() => undefined);

@@ -94,6 +94,16 @@ export function markdown(r: BenchReport): string {
     );
   }
 
+  if (r.importUnderLoad) {
+    const u = r.importUnderLoad;
+    const waits = (s: typeof u.before) => `${s.count} asks, p50 ${ms(s.p50)} ms, p99 ${ms(s.p99)} ms, max ${ms(s.max)} ms`;
+    out.push(
+      `Import under load (the bundle, workers on; load ${u.load1m}): a ${u.batchMb} MB batch of ${u.batchRows} rows imported into ${u.records} records in ${secs(u.importMs)} (parse, merge, index build, swap) while one client asked distinct questions, answer cache off. ` +
+        `Before: ${waits(u.before)}. During: ${waits(u.during)}. Extra wait: p99 ${u.extraP99Ms} ms, longest ${u.extraMaxMs} ms; ${u.failures} failed requests.`,
+      '',
+    );
+  }
+
   if (r.segmenters) {
     out.push('Segmenters (Thai bench questions, µs per query):', '', '| Segmenter | µs/query | tokens/query |', '|---|---|---|');
     for (const s of r.segmenters) out.push(row([s.name, s.usPerQuery, s.tokensPerQuery]));

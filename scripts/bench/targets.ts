@@ -1,4 +1,5 @@
 import type { ColdStartResult } from './cold-start.js';
+import type { ImportUnderLoadResult } from './import-under-load.js';
 import type { HttpResult } from './http-load.js';
 import type { InProcessResult } from './in-process.js';
 import { median, round } from './stats.js';
@@ -25,6 +26,7 @@ export interface BenchSections {
   incomplete?: IncompleteSize[];
   http?: HttpResult;
   coldStart?: ColdStartResult;
+  importUnderLoad?: ImportUnderLoadResult;
 }
 
 const check = (target: string, value: number | undefined, limit: number, unit: string, atLeast = false, note = ''): TargetCheck => ({

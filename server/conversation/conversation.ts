@@ -41,7 +41,9 @@ export function createConversation(options: ConversationOptions): Conversation {
   const combineOptions = { ...DEFAULT_COMBINE_OPTIONS, ...options.combine };
   const contact = options.contact ?? DEFAULT_CONTACT;
   const exampleCount = options.examples ?? 3;
-  const examples = { th: exampleQuestions(options.records, 'th', exampleCount), en: exampleQuestions(options.records, 'en', exampleCount) };
+  // Only greetings and orphaned follow-ups show examples: worked out on first use, not per reload.
+  const cached: Partial<Record<Lang, string[]>> = {};
+  const examples = (lang: Lang) => (cached[lang] ??= exampleQuestions(options.records, lang, exampleCount));
 
   /** The engine's answer to the question alone: history never reaches the engine. */
   const alone = (query: AskQuery, question = query.question): AskResult => {
@@ -91,7 +93,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     if (topic === undefined) {
       // "แล้ว … ล่ะ" or "and …?" with nothing before it, or "it" in a bare phrase: ask what it
       // refers to; the nearest records stay as suggestions.
-      if ((l.frame || l.pronoun) && l.words <= followUp.orphanWords) return withMessage(standalone, askTopicMessage(standalone.lang, examples[standalone.lang]), standalone.lang);
+      if ((l.frame || l.pronoun) && l.words <= followUp.orphanWords) return withMessage(standalone, askTopicMessage(standalone.lang, examples(standalone.lang)), standalone.lang);
       return standalone;
     }
     const marked = l.frame || l.pronoun;
@@ -121,7 +123,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     const { result, sameTop } = combine(own, contextual, weights, { previousId, section, previousFactor }, combineOptions, limit, !leansOn);
     if (!leansOn && sameTop && !result.answered) return standalone;
     // An explicit follow-up that the context did not settle either: ask what it refers to.
-    if (marked && !result.answered) return withMessage(result, askTopicMessage(lang, examples[lang]), lang);
+    if (marked && !result.answered) return withMessage(result, askTopicMessage(lang, examples(lang)), lang);
     return result;
   };
 
@@ -131,7 +133,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       const lang = standalone.lang;
       const intent = turnIntent(prepareTurn(query.question), lexicon);
       if (intent.handoff === 'request') return withMessage(standalone, handoffMessage(lang, contact), lang);
-      if (intent.smallTalk) return withMessage(standalone, smallTalkMessage(intent.smallTalk, lang, examples[lang]), lang);
+      if (intent.smallTalk) return withMessage(standalone, smallTalkMessage(intent.smallTalk, lang, examples(lang)), lang);
       const result = inContext(query, standalone);
       // A question naming a person or a channel that the handouts do not answer: the person is
       // the answer, with the nearest records kept as suggestions.

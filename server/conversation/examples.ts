@@ -14,8 +14,10 @@ export function exampleQuestions(records: readonly KbRecord[], lang: Lang, count
   const bySection = new Map<string, string>();
   const current = records.filter((r) => !r.supersededBy);
   // Newest guidance first: the ids carry the fiscal year (fy2565-…), and so do the tags.
-  const newest = (r: KbRecord) => Math.max(0, ...r.tags.years);
-  const ordered = [...current].sort((a, b) => newest(b) - newest(a) || a.id.localeCompare(b.id));
+  // Code-unit order for ids: localeCompare (ICU) made this sort take ~0.3 s at 6,700 records,
+  // on the event loop, at the first question after every reload.
+  const newest = new Map(current.map((r) => [r, Math.max(0, ...r.tags.years)]));
+  const ordered = [...current].sort((a, b) => newest.get(b)! - newest.get(a)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const r of ordered) {
     const key = `${r.source.document}/${r.source.section}`;
     const phrasings = [r.question[lang], ...r.alternates[lang]].map((q) => q.trim()).filter((q) => q.length > 0);

@@ -42,7 +42,13 @@ export function buildInWorker(kbDir: string, options: { indexCacheDir?: string }
   }
 
   return new Promise<WorkerBuild>((resolve, reject) => {
-    worker.once('message', (msg: { type: string; kb?: KnowledgeBase; size?: number; methods?: string[]; message?: string }) => {
+    const records: KnowledgeBase['records'] = [];
+    const onMessage = (msg: { type: string; kb?: KnowledgeBase; records?: KnowledgeBase['records']; size?: number; methods?: string[]; message?: string }) => {
+      if (msg.type === 'records') {
+        for (const r of msg.records!) records.push(r);
+        return;
+      }
+      worker.off('message', onMessage);
       if (msg.type !== 'ready') {
         void worker.terminate();
         reject(new Error(msg.message ?? 'index worker failed'));
@@ -54,7 +60,7 @@ export function buildInWorker(kbDir: string, options: { indexCacheDir?: string }
       for (const name of msg.methods ?? []) proxy[name] = (...args: unknown[]) => call(name, args);
       const answerer = proxy as unknown as Answerer;
       resolve({
-        kb: msg.kb!,
+        kb: { ...msg.kb!, records },
         answerer,
         async dispose() {
           dead = 'replaced by a newer index';
@@ -62,7 +68,8 @@ export function buildInWorker(kbDir: string, options: { indexCacheDir?: string }
           await worker.terminate();
         },
       });
-    });
+    };
+    worker.on('message', onMessage);
     worker.once('error', (err) => {
       dead = err.message;
       reject(err);

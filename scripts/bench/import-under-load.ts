@@ -1,0 +1,141 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import os from 'node:os';
+import path from 'node:path';
+import { loadKnowledgeBase } from '../../server/kb/load.js';
+import { ROOT, SERVER_NODE_FLAGS } from './child.js';
+import { scaleBatch, writeScaleKb } from './scale-kb.js';
+import { round, summarize, type LatencySummary } from './stats.js';
+
+/**
+ * The operations issue's figure: a 5 MB batch imported through the admin route into a
+ * knowledge base of 5,000 records while one client keeps asking (distinct questions, answer
+ * cache off), against the bundle as `npm start` runs it (parse, merge and index build in
+ * workers). Waits before the import and during it (until the import's response, i.e. the new
+ * index is serving); test/server/import-under-load.test.ts asserts the same scenario fails no
+ * request.
+ */
+export interface ImportUnderLoadResult {
+  records: number;
+  batchRows: number;
+  batchMb: number;
+  importMs: number;
+  load1m: number;
+  before: LatencySummary;
+  during: LatencySummary;
+  /** during − before, for the p99 and the longest wait. */
+  extraP99Ms: number;
+  extraMaxMs: number;
+  failures: number;
+}
+
+const TOKEN = 'bench-import-under-load-token-0123456789';
+
+async function startBundle(env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/main.mjs'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bench: the server did not listen within 120 s:\n${out.slice(-2000)}`)), 120_000);
+    const check = (chunk: Buffer) => {
+      out += chunk;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        // Request logs follow: drained, not kept.
+        child.stdout!.off('data', check).resume();
+        child.stderr!.off('data', check).resume();
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.stderr!.on('data', check);
+    child.once('exit', (code) => reject(new Error(`bench: the server exited with ${code}:\n${out.slice(-2000)}`)));
+  });
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export async function measureImportUnderLoad(options: { records?: number; batchBytes?: number; beforeSeconds?: number } = {}): Promise<ImportUnderLoadResult> {
+  const { records = 5000, batchBytes = 5_000_000, beforeSeconds = 5 } = options;
+  spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const kbDir = await mkdtemp(path.join(tmpdir(), 'bench-scale-kb-'));
+  const cacheDir = await mkdtemp(path.join(tmpdir(), 'bench-index-cache-'));
+  const storeDir = await mkdtemp(path.join(tmpdir(), 'bench-store-'));
+  try {
+    await writeScaleKb(kbDir, records);
+    const questions = (await loadKnowledgeBase(kbDir)).records.map((r) => r.question.th);
+    const batch = await scaleBatch(batchBytes);
+    const server = await startBundle({
+      HOST: '127.0.0.1',
+      PORT: '0',
+      KB_DIR: kbDir,
+      INDEX_CACHE: cacheDir,
+      STORE_FILE: path.join(storeDir, 'store.sqlite'),
+      KB_WATCH: 'off',
+      ADMIN_TOKEN: TOKEN,
+      RATE_LIMIT_MAX: '0',
+      ANSWER_CACHE: '0',
+      // Info: the 'listening on' line tells the port.
+      LOG_LEVEL: 'info',
+    });
+    try {
+      let phase = 'before' as 'before' | 'during' | 'done';
+      const waits = { before: [] as number[], during: [] as number[] };
+      let failures = 0;
+      let asked = 0;
+      const client = (async () => {
+        while (phase !== 'done') {
+          const current = phase;
+          const started = performance.now();
+          try {
+            const res = await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: questions[asked++ % questions.length] }) });
+            await res.arrayBuffer();
+            if (res.status !== 200) failures++;
+          } catch {
+            failures++;
+          }
+          waits[current].push(performance.now() - started);
+        }
+      })();
+      await new Promise((r) => setTimeout(r, beforeSeconds * 1000));
+      const load1m = os.loadavg()[0]!;
+      phase = 'during';
+      const started = performance.now();
+      const res = await fetch(`${server.url}/api/admin/batches`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({ filename: 'fy2566-bench-batch.txt', content: batch.text }),
+      });
+      const body = await res.text();
+      const importMs = performance.now() - started;
+      phase = 'done';
+      await client;
+      if (res.status !== 201) throw new Error(`bench: the import answered ${res.status}: ${body.slice(0, 500)}`);
+      const before = summarize(waits.before);
+      const during = summarize(waits.during);
+      return {
+        records,
+        batchRows: batch.rows,
+        batchMb: round(Buffer.byteLength(batch.text) / 1e6, 2),
+        importMs: Math.round(importMs),
+        load1m: round(load1m, 2),
+        before,
+        during,
+        extraP99Ms: round(during.p99 - before.p99, 1),
+        extraMaxMs: round(during.max - before.max, 1),
+        failures,
+      };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await Promise.all([kbDir, cacheDir, storeDir].map((d) => rm(d, { recursive: true, force: true })));
+  }
+}
