@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFixtureKb, type TempKb } from '../support/fixture-kb.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 let kb: TempKb | undefined;
 afterEach(async () => {
   await kb?.cleanup();
@@ -12,7 +11,9 @@ afterEach(async () => {
 });
 
 function start(env: Record<string, string>) {
-  const child = spawn(tsx, [path.join(root, 'server', 'main.ts')], {
+  // Node with tsx's loader, not the tsx command: its parent process gives a signal 30 ms to be
+  // acknowledged before it kills the server itself (exit 143), which a busy CI machine misses.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts')], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.join(import.meta.dirname, '..', '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -13,7 +12,9 @@ export interface ServerProcess {
 
 /** Starts server/main.ts as its own process on a free port and resolves once it listens. */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
-  const child = spawn(tsx, [path.join(root, 'server', 'main.ts')], {
+  // Node with tsx's loader, not the tsx command: its parent process gives a signal 30 ms to be
+  // acknowledged before it kills the server itself (exit 143), which a busy CI machine misses.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts')], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
