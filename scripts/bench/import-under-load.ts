@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadKnowledgeBase } from '../../server/kb/load.js';
 import { ROOT, SERVER_NODE_FLAGS } from './child.js';
+import { startAskingClient } from './asking-client.js';
 import { scaleBatch, writeScaleKb } from './scale-kb.js';
 import { round, summarize, type LatencySummary } from './stats.js';
 
@@ -86,27 +87,10 @@ export async function measureImportUnderLoad(options: { records?: number; batchB
       LOG_LEVEL: 'info',
     });
     try {
-      let phase = 'before' as 'before' | 'during' | 'done';
-      const waits = { before: [] as number[], during: [] as number[] };
-      let failures = 0;
-      let asked = 0;
-      const client = (async () => {
-        while (phase !== 'done') {
-          const current = phase;
-          const started = performance.now();
-          try {
-            const res = await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: questions[asked++ % questions.length] }) });
-            await res.arrayBuffer();
-            if (res.status !== 200) failures++;
-          } catch {
-            failures++;
-          }
-          waits[current].push(performance.now() - started);
-        }
-      })();
+      const client = startAskingClient(server.url, questions, 'before');
       await new Promise((r) => setTimeout(r, beforeSeconds * 1000));
       const load1m = os.loadavg()[0]!;
-      phase = 'during';
+      client.enter('during');
       const started = performance.now();
       const res = await fetch(`${server.url}/api/admin/batches`, {
         method: 'POST',
@@ -115,11 +99,10 @@ export async function measureImportUnderLoad(options: { records?: number; batchB
       });
       const body = await res.text();
       const importMs = performance.now() - started;
-      phase = 'done';
-      await client;
+      const { waits, failures } = await client.stop();
       if (res.status !== 201) throw new Error(`bench: the import answered ${res.status}: ${body.slice(0, 500)}`);
-      const before = summarize(waits.before);
-      const during = summarize(waits.during);
+      const before = summarize(waits.get('before') ?? []);
+      const during = summarize(waits.get('during') ?? []);
       return {
         records,
         batchRows: batch.rows,
@@ -130,7 +113,7 @@ export async function measureImportUnderLoad(options: { records?: number; batchB
         during,
         extraP99Ms: round(during.p99 - before.p99, 1),
         extraMaxMs: round(during.max - before.max, 1),
-        failures,
+        failures: failures.length,
       };
     } finally {
       await server.stop();

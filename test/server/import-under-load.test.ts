@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startAskingClient } from '../../scripts/bench/asking-client.js';
 import { scaleBatch, scaleBatchQuestion, writeScaleKb } from '../../scripts/bench/scale-kb.js';
 import { loadKnowledgeBase } from '../../server/kb/load.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
@@ -55,45 +56,29 @@ describe(`a 5 MB batch imported into a knowledge base of ${KB_RECORDS} records w
       return { status: res.status, body: (await res.json()) as { answers: { id: string }[] } };
     };
 
-    let phase = 'before' as 'before' | 'during' | 'done';
-    const waits = { before: [] as number[], during: [] as number[] };
-    const failures: string[] = [];
-    let asked = 0;
-    const client = (async () => {
-      while (phase !== 'done') {
-        const current = phase;
-        const started = performance.now();
-        try {
-          const r = await ask(questions[asked++ % questions.length]!);
-          if (r.status !== 200) failures.push(`status ${r.status}`);
-        } catch (err) {
-          failures.push((err as Error).message);
-        }
-        waits[current].push(performance.now() - started);
-      }
-    })();
-
+    const client = startAskingClient(base, questions, 'before');
     await new Promise((r) => setTimeout(r, 3000));
-    phase = 'during';
+    client.enter('during');
     const res = await fetch(`${base}/api/admin/batches`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
       body: JSON.stringify({ filename: 'fy2566-systems.txt', content: batch.text }),
     });
     const result = (await res.json()) as { report: { added: number }; reload: { ok: boolean; records: number } };
-    phase = 'done';
-    await client;
+    const { waits, failures } = await client.stop();
 
     expect(res.status, JSON.stringify(result).slice(0, 500)).toBe(201);
     expect(result.report.added).toBe(batch.rows);
     expect(result.reload).toMatchObject({ ok: true, records: KB_RECORDS + batch.rows });
     expect(failures).toEqual([]);
-    expect(waits.before.length).toBeGreaterThan(0);
-    expect(waits.during.length).toBeGreaterThan(0);
+    const before = waits.get('before') ?? [];
+    const during = waits.get('during') ?? [];
+    expect(before.length).toBeGreaterThan(0);
+    expect(during.length).toBeGreaterThan(0);
     const last = batch.rows - 7;
     const served = await ask(scaleBatchQuestion(last));
     expect(served.body.answers[0]?.id).toBe(`fy2566-systems/e-service/${last}`);
     // Figures for the closing note, not assertions (timed assertions are not allowed here).
-    console.log(`import under load (${KB_RECORDS} records + ${batch.rows} rows, ${(Buffer.byteLength(batch.text) / 1e6).toFixed(1)} MB): before ${summary(waits.before)}; during ${summary(waits.during)}`);
+    console.log(`import under load (${KB_RECORDS} records + ${batch.rows} rows, ${(Buffer.byteLength(batch.text) / 1e6).toFixed(1)} MB): before ${summary(before)}; during ${summary(during)}`);
   }, 300_000);
 });
