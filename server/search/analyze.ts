@@ -1,4 +1,5 @@
 import type { Glossary } from '../kb/schema.js';
+import { withLexiconForms } from './concept-forms.js';
 import { CONCEPT_PREFIX, createExpander, type Expander } from './expand.js';
 import { normalize } from './normalize.js';
 import { numbersToDigits } from './numbers.js';
@@ -58,7 +59,9 @@ export interface AnalyzerOptions {
   engine?: SegmenterEngine;
 }
 
-export function createAnalyzer(glossary: Glossary, options: AnalyzerOptions = {}): Analyzer {
+export function createAnalyzer(fileGlossary: Glossary, options: AnalyzerOptions = {}): Analyzer {
+  // The glossary file plus the forms the lexicon adds to its concepts (concept-forms.ts).
+  const glossary = withLexiconForms(fileGlossary);
   // Only abbreviations and transliterations become dictionary words: they are what the general
   // dictionary shreds (อีเซอร์วิส → อี|เซอร์วิส). Multi-word Thai forms are matched by the
   // expander across tokens instead; as dictionary words they would swallow their parts

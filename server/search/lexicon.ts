@@ -37,6 +37,10 @@ export const LexiconSchemas = {
   'domain-words': file(entry({ word })),
   negators: file(entry({ word })),
   'number-words': file(entry({ word, value: z.number().int().nonnegative(), kind: z.enum(['digit', 'multiplier', 'english']) })),
+  /** More surface forms of glossary concepts, each with its own source (concept-forms.ts). */
+  'concept-forms': file(entry({ concept: z.string().min(1), form: word, kind: z.enum(['th', 'en', 'abbreviation', 'transliteration', 'synonym']) })),
+  /** Romanised names of Thai consonants, for spelled-out abbreviations (Kor Por Ror = ก.พ.ร.). */
+  'letter-names': file(entry({ letter: z.string().regex(/^[\u0E01-\u0E2E]$/, 'one Thai consonant'), names: z.array(z.string().regex(/^[a-z]+$/)).min(1) })),
 } as const;
 export type LexiconFileName = keyof typeof LexiconSchemas;
 export const LEXICON_FILES = Object.keys(LexiconSchemas) as LexiconFileName[];

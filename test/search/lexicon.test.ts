@@ -56,7 +56,7 @@ describe('lexicon files', () => {
 
   it('has no word listed twice in one table', () => {
     for (const name of LEXICON_FILES) {
-      const keys = lexicon()[name].entries.map((e) => ('word' in e ? e.word : e.from));
+      const keys = lexicon()[name].entries.map((e) => ('word' in e ? e.word : 'from' in e ? e.from : 'letter' in e ? e.letter : `${e.concept} ${e.form}`));
       expect(keys.length, name).toBe(new Set(keys).size);
     }
   });
