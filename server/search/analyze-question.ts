@@ -11,6 +11,7 @@ import type { RetrievalOptions } from './options.js';
 import type { WeightedTerm } from './retrieve.js';
 import { relativeYearsIn } from './relative-years.js';
 import type { Speller } from './spell.js';
+import type { ThaiRunRepair } from './tone-fallback.js';
 import type { Lang } from './types.js';
 
 /**
@@ -91,6 +92,8 @@ export function weighUnits(units: readonly Unit[], corpus: CorpusStats): Weighte
 export interface AnalyzeQuestionContext {
   analyzer: Analyzer;
   speller: Speller;
+  /** Re-cuts Thai typed without tone marks (tone-fallback.ts); none: the question as cut. */
+  toneFallback?: ThaiRunRepair;
   corpus: CorpusStats;
   retrieval: Pick<RetrievalOptions, 'conceptWeight' | 'intentWeight'>;
   /** The fiscal year relative years count from (relative-years.ts). */
@@ -98,7 +101,7 @@ export interface AnalyzeQuestionContext {
 }
 
 export function analyzeQuestion(question: string, lang: Lang | undefined, ctx: AnalyzeQuestionContext): QuestionAnalysis {
-  const analysis = ctx.analyzer.analyze(question, ctx.speller);
+  const analysis = ctx.analyzer.analyze(question, ctx.speller, ctx.toneFallback);
   const units = weighUnits(analysis.units, ctx.corpus);
   const terms = [...new Set([...indexTerms(analysis), ...negatedTerms(analysis.units)])];
   const weightOf = (t: string) => (t.startsWith(CONCEPT_PREFIX) ? ctx.retrieval.conceptWeight : t.startsWith(INTENT_PREFIX) ? ctx.retrieval.intentWeight : 1);

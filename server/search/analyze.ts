@@ -6,6 +6,7 @@ import { numbersToDigits } from './numbers.js';
 import { createRegisterRewriter } from './rewrite.js';
 import { createSegmenter, type SegmenterEngine } from './segment.js';
 import type { Speller } from './spell.js';
+import type { ThaiRunRepair } from './tone-fallback.js';
 import { STOPWORDS } from './stopwords.js';
 import { isContentToken, termsOfToken } from './terms.js';
 
@@ -38,7 +39,11 @@ export interface Analyzer {
    * `correct` rewrites tokens before expansion; the answerer passes its speller for questions
    * only, since the records' own words are the vocabulary being corrected towards.
    */
-  analyze(text: string, correct?: Speller): Analysis;
+  /**
+   * `repair` re-cuts runs of Thai tokens typed without tone marks (tone-fallback.ts); the
+   * answerer passes it for questions only, like `correct`.
+   */
+  analyze(text: string, correct?: Speller, repair?: ThaiRunRepair): Analysis;
   /** indexTerms() of the text. */
   tokenize(text: string): string[];
   readonly expander: Expander;
@@ -76,8 +81,12 @@ export function createAnalyzer(fileGlossary: Glossary, options: AnalyzerOptions 
   const expander = createExpander(glossary, segment);
   const toFormal = createRegisterRewriter(segment);
 
-  const analyze = (text: string, correct?: Speller): Analysis => {
-    let tokens = toFormal(numbersToDigits(segment(normalize(text)).filter(isContentToken)));
+  // Whitespace separates tokens, so each chunk is cut alone and a Thai run never spans a space.
+  const cut = (text: string, repair?: ThaiRunRepair): string[] =>
+    repair ? normalize(text).split(' ').flatMap((chunk) => repair(segment(chunk))) : segment(normalize(text));
+
+  const analyze = (text: string, correct?: Speller, repair?: ThaiRunRepair): Analysis => {
+    let tokens = toFormal(numbersToDigits(cut(text, repair).filter(isContentToken)));
     if (correct) tokens = tokens.map(correct);
     const matches = expander.find(tokens);
     const units: Unit[] = tokens.map((token) => ({ token, terms: termsOfToken(token), concepts: [] }));

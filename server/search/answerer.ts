@@ -12,6 +12,10 @@ import { analysisVersion, createAnalysisCache, type AnalysisCache, type Serializ
 import { createAutoRetriever } from './engine/retrievers.js';
 import { scoreCandidates, type ScoredCandidate } from './score.js';
 import { createSpeller } from './spell.js';
+import { createToneFallback } from './tone-fallback.js';
+import { surfaceForms } from './expand.js';
+import { normalize } from './normalize.js';
+import { isGeneralWord, lexicon } from './lexicon.js';
 import { jaccard } from './trigram.js';
 import type { Answer, Answerer, AskQuery, AskResult, Explanation, Lang } from './types.js';
 
@@ -62,6 +66,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
   const documents = new Map<string, KbDocument>(kb.documents.map((d) => [d.id, d]));
   const corpus: CorpusStats = { documentFrequency: index.documentFrequency, size: index.size, isWordPart: index.isWordPart };
   const speller = createSpeller(spellingVocabulary(index, analyzer, kb));
+  const toneFallback = createToneFallback({ domain: domainVocabulary(index, analyzer), isGeneral: isGeneralWord });
   const latestYear = index.years.at(-1);
 
   const render = (id: string, lang: Lang, score: number): Answer => {
@@ -76,6 +81,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
     const analysis = analyzeQuestion(question, query.lang, {
       analyzer,
       speller,
+      toneFallback,
       corpus,
       retrieval: options.retrieval,
       currentYear: latestYear === undefined ? today : Math.min(today, latestYear),
@@ -144,5 +150,24 @@ function spellingVocabulary(index: SearchIndex, analyzer: Analyzer, kb: Knowledg
       for (const u of analyzer.analyze(form).units) words.set(u.token, (words.get(u.token) ?? 0) + 1);
     }
   }
+  return words;
+}
+
+/**
+ * The Thai words a question typed without tone marks is matched towards: the records' tokens,
+ * every glossary form (whole, as the segmenter keeps abbreviations and transliterations, and as
+ * the analyzer cuts it), the domain words, and the lexicon's question words, stopwords and
+ * negators (ไหม, เมื่อไหร่), which carry no topic but must not be left as junk.
+ */
+function domainVocabulary(index: SearchIndex, analyzer: Analyzer): Set<string> {
+  const words = new Set(index.tokenFrequency.keys());
+  for (const concept of analyzer.expander.concepts.values()) {
+    for (const form of surfaceForms(concept)) {
+      words.add(normalize(form));
+      for (const u of analyzer.analyze(form).units) words.add(u.token);
+    }
+  }
+  const lex = lexicon();
+  for (const e of [...lex['question-words'].entries, ...lex.stopwords.entries, ...lex.negators.entries, ...lex['domain-words'].entries]) words.add(e.word);
   return words;
 }
