@@ -56,6 +56,20 @@ export interface QuestionAnalysis {
   answerType?: AnswerType;
   /** Character trigrams of the question (score.ts compares them with the records' questions). */
   grams: ReadonlySet<string>;
+  /**
+   * Abbreviations the question writes in capitals (LPA, ITA) that neither the knowledge base,
+   * the glossary nor the general word lists know: the name of something no record is about.
+   */
+  unknownNames: string[];
+}
+
+/** A word written in two to six capitals: how a programme, body or system is abbreviated. */
+const CAPITALS = /(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/g;
+
+export function unknownNamesIn(question: string, units: readonly WeightedUnit[]): string[] {
+  const capitals = new Set((question.match(CAPITALS) ?? []).map((w) => w.toLowerCase()));
+  if (capitals.size === 0) return [];
+  return [...new Set(units.filter((u) => !u.known && capitals.has(u.unit.token)).map((u) => u.unit.token))];
 }
 
 /** BM25-style IDF; a term no record contains gets the largest value. */
@@ -121,5 +135,6 @@ export function analyzeQuestion(question: string, lang: Lang | undefined, ctx: A
     intents,
     ...(answerType ? { answerType } : {}),
     grams: charGrams(question),
+    unknownNames: unknownNamesIn(question, units),
   };
 }

@@ -22,6 +22,7 @@ function question(over: Partial<QuestionAnalysis> = {}): QuestionAnalysis {
     years: [],
     intents: [],
     grams: trigramsOf('แบบฟอร์มส่ง'),
+    unknownNames: [],
     ...over,
   };
 }
