@@ -147,14 +147,27 @@ export interface LexiconProblem {
   message: string;
 }
 
+/** Concept ids of the glossary beside a lexicon folder (kb/glossary.json), if it can be read. */
+function glossaryIdsBeside(dir: string): Set<string> | undefined {
+  try {
+    const raw = JSON.parse(readFileSync(path.join(dir, '..', 'glossary.json'), 'utf8')) as { concepts?: Array<{ id?: unknown }> };
+    return new Set((raw.concepts ?? []).map((c) => String(c.id)));
+  } catch {
+    return undefined; // kb:check reports an unreadable glossary itself
+  }
+}
+
 /**
- * Every problem of a lexicon folder (kb:check): invalid files, and `record:<id>` sources that
- * name no record. A knowledge-base folder without a lexicon (a test fixture, an import
- * preview) has nothing to check: the server reads the repository's lexicon.
+ * Every problem of a lexicon folder (kb:check): invalid files, `record:<id>` sources that
+ * name no record, and concept-forms entries naming no concept of the glossary beside the
+ * folder (the analyzer ignores them, so the form would silently do nothing). A knowledge-base
+ * folder without a lexicon (a test fixture, an import preview) has nothing to check: the
+ * server reads the repository's lexicon.
  */
 export function checkLexicon(dir: string, recordIds: ReadonlySet<string>): LexiconProblem[] {
   const problems: LexiconProblem[] = [];
   if (!existsSync(dir)) return problems;
+  const conceptIds = glossaryIdsBeside(dir);
   for (const name of LEXICON_FILES) {
     let data: Lexicon[LexiconFileName];
     try {
@@ -169,6 +182,9 @@ export function checkLexicon(dir: string, recordIds: ReadonlySet<string>): Lexic
     data.entries.forEach((e, i) => {
       if (e.source.startsWith('record:') && !recordIds.has(e.source.slice('record:'.length))) {
         problems.push({ file, ...(lineOfEntry(text, i) ? { line: lineOfEntry(text, i)! } : {}), message: `source ${e.source} is not a record id` });
+      }
+      if ('concept' in e && conceptIds && !conceptIds.has(e.concept)) {
+        problems.push({ file, ...(lineOfEntry(text, i) ? { line: lineOfEntry(text, i)! } : {}), message: `concept ${e.concept} is not in glossary.json` });
       }
     });
   }
