@@ -23,6 +23,9 @@ export type ThaiRunRepair = (tokens: readonly string[]) => string[];
 
 /** Tone marks, mai taikhu and thanthakhat: the marks chat typing drops (U+0E47-U+0E4C). */
 const MARKS = /[\u0E47-\u0E4C]/g;
+const MARK = /[\u0E47-\u0E4C]/;
+/** Vowels and marks written above or below a letter (and sara am): they follow a letter. */
+const COMBINING = /[\u0E31\u0E33-\u0E3A\u0E47-\u0E4E]/;
 const THAI_TOKEN = /^[\u0E01-\u0E4E]+$/;
 
 /** The key a word is looked up by when its exact form is unknown. */
@@ -62,6 +65,16 @@ export function createToneFallback({ domain, isGeneral }: ToneFallbackInput): Th
 
   const recut = (run: string): { tokens: string[]; unknown: number } => {
     const n = run.length;
+    // Every piece's keys are slices of the run's keys, computed once: ใ → ไ maps letter to
+    // letter, and dropping marks maps run position p to keyAt[p] in the tone key.
+    const swappedRun = run.replace(/ใ/g, 'ไ');
+    const keyAt = new Array<number>(n + 1);
+    let toneRun = '';
+    for (let p = 0; p < n; p++) {
+      keyAt[p] = toneRun.length;
+      if (!MARK.test(run[p]!)) toneRun += swappedRun[p];
+    }
+    keyAt[n] = toneRun.length;
     const cost = new Array<number>(n + 1).fill(Infinity);
     const back = new Array<{ from: number; word: string; unknown: number }>(n + 1);
     cost[0] = 0;
@@ -74,16 +87,20 @@ export function createToneFallback({ domain, isGeneral }: ToneFallbackInput): Th
         }
       };
       step(i + 1, UNKNOWN_CHAR, run[i]!, -1);
+      // A word never starts on a vowel or tone mark written above or below a letter.
+      if (COMBINING.test(run[i]!)) continue;
       for (let j = i + 1; j <= Math.min(n, i + MAX_WORD); j++) {
+        // Nor does a word end right before one.
+        if (j < n && COMBINING.test(run[j]!)) continue;
         const piece = run.slice(i, j);
         if (words.has(piece)) {
           step(j, 1, piece, 0);
           continue;
         }
-        if (piece.length >= MIN_KEY) {
-          const swapped = bySwap.get(piece.replace(/ใ/g, 'ไ'));
+        if (j - i >= MIN_KEY) {
+          const swapped = bySwap.get(swappedRun.slice(i, j));
           if (swapped) step(j, SWAPPED_VOWEL, swapped, 0);
-          const byTone = byKey.get(toneKey(piece));
+          const byTone = byKey.get(toneRun.slice(keyAt[i]!, keyAt[j]!));
           if (byTone) step(j, BY_TONE_KEY, byTone, 0);
         }
         // A general word is known but not domain vocabulary: it counts as left over.
@@ -109,11 +126,40 @@ export function createToneFallback({ domain, isGeneral }: ToneFallbackInput): Th
     return { tokens: tokens.reverse(), unknown };
   };
 
-  const repairRun = (run: string[]): string[] => {
-    const unknownBefore = run.reduce((s, t) => (words.has(t) ? s : s + t.length), 0);
-    if (unknownBefore === 0) return run;
-    const { tokens, unknown } = recut(run.join(''));
-    return unknown < unknownBefore ? tokens : run;
+  /** Re-cuts tokens [from, to) of a run, keeping the segmenter's cut unless it explains less. */
+  const repairSpan = (span: readonly string[]): readonly string[] => {
+    const unknownBefore = span.reduce((s, t) => (words.has(t) ? s : s + t.length), 0);
+    const { tokens, unknown } = recut(span.join(''));
+    return unknown < unknownBefore ? tokens : span;
+  };
+
+  /**
+   * Only the stretches of tokens outside the domain vocabulary are re-cut, each with one
+   * neighbour on either side (a mis-cut moves letters across the boundary: ใ|ช้ไ|ด้ใหม); the
+   * domain words elsewhere in the run are kept as cut, and the path stays short.
+   */
+  const repairRun = (run: readonly string[]): string[] => {
+    const out: string[] = [];
+    // Whether out's last token is run[i - 1] as cut (not the end of a re-cut stretch).
+    let lastAsCut = false;
+    let i = 0;
+    while (i < run.length) {
+      if (words.has(run[i]!)) {
+        out.push(run[i]!);
+        lastAsCut = true;
+        i++;
+        continue;
+      }
+      let end = i;
+      while (end < run.length && !words.has(run[end]!)) end++;
+      const from = lastAsCut ? i - 1 : i;
+      if (lastAsCut) out.pop();
+      const to = Math.min(run.length, end + 1);
+      lastAsCut = false;
+      out.push(...repairSpan(run.slice(from, to)));
+      i = to;
+    }
+    return out;
   };
 
   return (tokens) => {

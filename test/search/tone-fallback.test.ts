@@ -69,3 +69,11 @@ describe('answering a question typed without tone marks', () => {
     expect(unmarked.terms).toEqual(marked.terms);
   });
 });
+
+describe('tone-mark fallback on a long run', () => {
+  it('re-cuts two separate stretches and keeps the domain words between them', () => {
+    expect(repair(['ตอง', 'รายงาน', 'แบบฟอร์ม', 'ใ', 'ช้ไ', 'ด้ใหม'])).toEqual(['ต้อง', 'รายงาน', 'แบบฟอร์ม', 'ใช้', 'ได้', 'ไหม']);
+    expect(repair(['ตอง', 'รายงาน', 'สง', 'แบบฟอร์ม'])).toEqual(['ต้อง', 'รายงาน', 'ส่ง', 'แบบฟอร์ม']);
+    expect(repair(['ตอง', 'สง', 'รายงาน', 'ตอง', 'สง'])).toEqual(['ต้อง', 'ส่ง', 'รายงาน', 'ต้อง', 'ส่ง']);
+  });
+});
