@@ -64,6 +64,7 @@ export function findLeaks({ lexicon, glossary, records, questions }: LeakageInpu
   }
   for (const e of lexicon['concept-forms'].entries) check('kb/lexicon/concept-forms.json', e.form, e.source);
   for (const e of lexicon['letter-names'].entries) for (const name of e.names) check('kb/lexicon/letter-names.json', name, e.source);
+  for (const e of lexicon['latin-letter-names'].entries) for (const name of e.names) check('kb/lexicon/latin-letter-names.json', name, e.source);
   for (const concept of glossary.concepts) {
     const source = concept.source ?? 'editor';
     for (const form of surfaceForms(concept)) check(`kb/glossary.json (${concept.id})`, form, source);

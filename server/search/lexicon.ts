@@ -41,6 +41,8 @@ export const LexiconSchemas = {
   'concept-forms': file(entry({ concept: z.string().min(1), form: word, kind: z.enum(['th', 'en', 'abbreviation', 'transliteration', 'synonym']) })),
   /** Romanised names of Thai consonants, for spelled-out abbreviations (Kor Por Ror = ก.พ.ร.). */
   'letter-names': file(entry({ letter: z.string().regex(/^[\u0E01-\u0E2E]$/, 'one Thai consonant'), names: z.array(z.string().regex(/^[a-z]+$/)).min(1) })),
+  /** English letter names in Thai script, for Latin abbreviations typed in Thai (พีเอ็มคิวเอ = PMQA). */
+  'latin-letter-names': file(entry({ letter: z.string().regex(/^[a-z]$/, 'one Latin letter'), names: z.array(z.string().regex(/^[\u0E01-\u0E4E]+$/)).min(1) })),
 } as const;
 export type LexiconFileName = keyof typeof LexiconSchemas;
 export const LEXICON_FILES = Object.keys(LexiconSchemas) as LexiconFileName[];

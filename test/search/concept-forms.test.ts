@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Glossary } from '../../server/kb/schema.js';
 import { createAnalyzer } from '../../server/search/analyze.js';
-import { spelledOut, withLexiconForms } from '../../server/search/concept-forms.js';
+import { spelledInThai, spelledOut, withLexiconForms } from '../../server/search/concept-forms.js';
 import { lexicon } from '../../server/search/lexicon.js';
 
 const names = new Map([
@@ -13,7 +13,7 @@ const names = new Map([
 
 const glossary: Glossary = {
   concepts: [
-    { id: 'budget-office', th: ['สำนักงบประมาณ'], en: ['Bureau of the Budget'], abbreviations: ['สงป.'], transliterations: [], synonyms: [] },
+    { id: 'budget-office', th: ['สำนักงบประมาณ'], en: ['Bureau of the Budget'], abbreviations: ['สงป.', 'BOB'], transliterations: [], synonyms: [] },
     { id: 'handbook', th: ['คู่มือ'], en: ['handbook'], abbreviations: [], transliterations: [], synonyms: [] },
   ],
 };
@@ -21,6 +21,7 @@ const glossary: Glossary = {
 const lex = (entries: Array<{ concept: string; form: string; kind: 'th' | 'synonym' }>) => ({
   'concept-forms': { about: '', entries: entries.map((e) => ({ ...e, source: 'general:test' })) },
   'letter-names': { about: '', entries: [{ letter: 'ส', names: ['sor'], source: 'general:test' }, { letter: 'ง', names: ['ngor'], source: 'general:test' }, { letter: 'ป', names: ['por'], source: 'general:test' }] },
+  'latin-letter-names': { about: '', entries: [{ letter: 'b', names: ['บี'], source: 'general:test' }, { letter: 'o', names: ['โอ'], source: 'general:test' }] },
 });
 
 describe('spelled-out abbreviations', () => {
@@ -37,11 +38,34 @@ describe('spelled-out abbreviations', () => {
   });
 });
 
+describe('Latin abbreviations spelled in Thai', () => {
+  const latin = new Map([
+    ['k', ['เค']],
+    ['p', ['พี']],
+    ['i', ['ไอ']],
+    ['w', ['ดับเบิลยู', 'ดับบลิว']],
+    ['h', ['เอช']],
+    ['o', ['โอ']],
+  ]);
+  it.each([
+    ['KPI', ['เคพีไอ']],
+    ['K.P.I.', ['เคพีไอ']],
+    ['WHO', ['ดับเบิลยูเอชโอ', 'ดับบลิวเอชโอ']],
+  ])('spells %s unspaced with every name of each letter', (abbr, expected) => {
+    expect(spelledInThai(abbr, latin)).toEqual(expected);
+  });
+
+  it.each(['K', 'KPIKPI', 'e-SAR', 'Kpi', 'KPX'])('leaves %s alone (one letter, six letters, not all capitals, a letter without a name)', (abbr) => {
+    expect(spelledInThai(abbr, latin)).toEqual([]);
+  });
+});
+
 describe('concept forms from the lexicon', () => {
   it('adds forms to the concept they name and spells out its abbreviations', () => {
     const merged = withLexiconForms(glossary, lex([{ concept: 'handbook', form: 'หนังสือคู่มือ', kind: 'th' }]));
     expect(merged.concepts.find((c) => c.id === 'handbook')!.th).toEqual(['คู่มือ', 'หนังสือคู่มือ']);
     expect(merged.concepts.find((c) => c.id === 'budget-office')!.synonyms).toEqual(['sor ngor por']);
+    expect(merged.concepts.find((c) => c.id === 'budget-office')!.transliterations).toEqual(['บีโอบี']);
   });
 
   it('ignores an entry naming a concept the glossary lacks and leaves the input unchanged', () => {
@@ -65,6 +89,7 @@ describe('analyzer with the lexicon forms', () => {
   it.each([
     ['sor ngor por ส่งเมื่อไหร่', 'budget-office'],
     ['Sor Ngor Por', 'budget-office'],
+    ['บีโอบีอยู่ที่ไหน', 'budget-office'],
   ])('names the concept of a spelled-out abbreviation: %s', (text, concept) => {
     expect(analyzer.analyze(text).concepts).toContain(concept);
   });
