@@ -45,3 +45,16 @@ describe('deciding on a question that names something unknown', () => {
     expect(decide(q([]), [cand('a', 0.97)], ctx(true)).status).toBe('answered');
   });
 });
+
+describe('answering a question that names an unknown abbreviation', () => {
+  it('declines it with suggestions, while the same question naming a known abbreviation is answered', async () => {
+    const { createAnswerer } = await import('../../server/search/answerer.js');
+    const { fixtureKb } = await import('./answerer-fixture.js');
+    const answerer = createAnswerer(fixtureKb);
+    const known = answerer.ask({ question: 'Must an e-Service work online end to end?' });
+    const unknown = answerer.ask({ question: 'Must an e-Service of the QXZ programme work online end to end?' });
+    expect(known.status).toBe('answered');
+    expect(unknown.status).toBe('none');
+    expect(unknown.answers[0]?.id).toBe(known.answers[0]?.id);
+  });
+});
