@@ -106,7 +106,12 @@ export function evaluateFollowUps(kb: KnowledgeBase, answerer: Answerer, set: Fo
   }
 
   const orphansAnswered = set.orphans.filter((q) => conversation.ask({ question: q }).answered).length;
-  const offTopicAnswered = set.offTopic.filter((t) => conversation.ask({ question: t.question, history: [{ question: t.history }] }).answered).length;
+  const offTopicAnswered = set.offTopic.filter((t) => {
+    const result = conversation.ask({ question: t.question, history: [{ question: t.history }] });
+    const top = result.answers[0];
+    if (result.answered) misses.push(`off-topic ANSWERED: ${t.question} (after "${t.history}") → ${top ? `${top.id} ${top.score}` : 'nothing'}`);
+    return result.answered;
+  }).length;
 
   // Standalone: first turns and in-scope retrieval questions, alone and after the first turn of
   // a conversation about another section (rotating, so every kind of context is tried).

@@ -62,6 +62,9 @@ export function findLeaks({ lexicon, glossary, records, questions }: LeakageInpu
   for (const name of ['question-words', 'stopwords', 'general-words', 'domain-words', 'negators', 'number-words'] as const) {
     for (const e of lexicon[name].entries) check(`kb/lexicon/${name}.json`, e.word, e.source);
   }
+  for (const e of lexicon['concept-forms'].entries) check('kb/lexicon/concept-forms.json', e.form, e.source);
+  for (const e of lexicon['letter-names'].entries) for (const name of e.names) check('kb/lexicon/letter-names.json', name, e.source);
+  for (const e of lexicon['latin-letter-names'].entries) for (const name of e.names) check('kb/lexicon/latin-letter-names.json', name, e.source);
   for (const concept of glossary.concepts) {
     const source = concept.source ?? 'editor';
     for (const form of surfaceForms(concept)) check(`kb/glossary.json (${concept.id})`, form, source);

@@ -104,8 +104,8 @@ export function createAnalysisCache(version: string, stored?: SerializedAnalysis
       misses = 0;
     },
     wrap(analyzer) {
-      const analyze = (text: string, correct?: Parameters<Analyzer['analyze']>[1]): Analysis => {
-        if (correct) return analyzer.analyze(text, correct);
+      const analyze = (text: string, correct?: Parameters<Analyzer['analyze']>[1], repair?: Parameters<Analyzer['analyze']>[2]): Analysis => {
+        if (correct || repair) return analyzer.analyze(text, correct, repair);
         const key = hashText(text);
         const stored = used.get(key) ?? loaded.get(key);
         if (stored) {

@@ -13,6 +13,7 @@ import type { RetrievalOptions } from './options.js';
 import type { WeightedTerm } from './retrieve.js';
 import { relativeYearsIn } from './relative-years.js';
 import type { Speller } from './spell.js';
+import type { ThaiRunRepair } from './tone-fallback.js';
 import type { Lang } from './types.js';
 
 /**
@@ -57,9 +58,22 @@ export interface QuestionAnalysis {
   intents: string[];
   /** What kind of answer the question wants, if it says. */
   answerType?: AnswerType;
-  /** Character trigrams of the question (score.ts compares them with the records' questions). */
-  /** Character trigrams of the question (gram-set.ts), for similarity to record questions. */
+  /** Character trigrams of the question (gram-set.ts; score.ts compares them with the records' questions). */
   grams: GramSet;
+  /**
+   * Abbreviations the question writes in capitals (LPA, ITA) that neither the knowledge base,
+   * the glossary nor the general word lists know: the name of something no record is about.
+   */
+  unknownNames: string[];
+}
+
+/** A word written in two to six capitals: how a programme, body or system is abbreviated. */
+const CAPITALS = /(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/g;
+
+export function unknownNamesIn(question: string, units: readonly WeightedUnit[]): string[] {
+  const capitals = new Set((question.match(CAPITALS) ?? []).map((w) => w.toLowerCase()));
+  if (capitals.size === 0) return [];
+  return [...new Set(units.filter((u) => !u.known && capitals.has(u.unit.token)).map((u) => u.unit.token))];
 }
 
 /** BM25-style IDF; a term no record contains gets the largest value. */
@@ -96,6 +110,8 @@ export function weighUnits(units: readonly Unit[], corpus: CorpusStats): Weighte
 export interface AnalyzeQuestionContext {
   analyzer: Analyzer;
   speller: Speller;
+  /** Re-cuts Thai typed without tone marks (tone-fallback.ts); none: the question as cut. */
+  toneFallback?: ThaiRunRepair;
   corpus: CorpusStats;
   retrieval: Pick<RetrievalOptions, 'conceptWeight' | 'intentWeight'>;
   /** The fiscal year relative years count from (relative-years.ts). */
@@ -105,7 +121,7 @@ export interface AnalyzeQuestionContext {
 const NO_GRAMS = new Vocabulary();
 
 export function analyzeQuestion(question: string, lang: Lang | undefined, ctx: AnalyzeQuestionContext): QuestionAnalysis {
-  const analysis = ctx.analyzer.analyze(question, ctx.speller);
+  const analysis = ctx.analyzer.analyze(question, ctx.speller, ctx.toneFallback);
   const units = weighUnits(analysis.units, ctx.corpus);
   const terms = [...new Set([...indexTerms(analysis), ...negatedTerms(analysis.units)])];
   const weightOf = (t: string) => (t.startsWith(CONCEPT_PREFIX) ? ctx.retrieval.conceptWeight : t.startsWith(INTENT_PREFIX) ? ctx.retrieval.intentWeight : 1);
@@ -125,5 +141,6 @@ export function analyzeQuestion(question: string, lang: Lang | undefined, ctx: A
     intents,
     ...(answerType ? { answerType } : {}),
     grams: queryGramSet(charGrams(question), ctx.corpus.grams ?? NO_GRAMS),
+    unknownNames: unknownNamesIn(question, units),
   };
 }

@@ -1,10 +1,12 @@
 import type { Glossary } from '../kb/schema.js';
+import { withLexiconForms } from './concept-forms.js';
 import { CONCEPT_PREFIX, createExpander, type Expander } from './expand.js';
 import { normalize } from './normalize.js';
 import { numbersToDigits } from './numbers.js';
 import { createRegisterRewriter } from './rewrite.js';
 import { createSegmenter, type SegmenterEngine } from './segment.js';
 import type { Speller } from './spell.js';
+import type { ThaiRunRepair } from './tone-fallback.js';
 import { STOPWORDS } from './stopwords.js';
 import { isContentToken, termsOfToken } from './terms.js';
 
@@ -37,7 +39,11 @@ export interface Analyzer {
    * `correct` rewrites tokens before expansion; the answerer passes its speller for questions
    * only, since the records' own words are the vocabulary being corrected towards.
    */
-  analyze(text: string, correct?: Speller): Analysis;
+  /**
+   * `repair` re-cuts runs of Thai tokens typed without tone marks (tone-fallback.ts); the
+   * answerer passes it for questions only, like `correct`.
+   */
+  analyze(text: string, correct?: Speller, repair?: ThaiRunRepair): Analysis;
   /** indexTerms() of the text. */
   tokenize(text: string): string[];
   readonly expander: Expander;
@@ -58,7 +64,9 @@ export interface AnalyzerOptions {
   engine?: SegmenterEngine;
 }
 
-export function createAnalyzer(glossary: Glossary, options: AnalyzerOptions = {}): Analyzer {
+export function createAnalyzer(fileGlossary: Glossary, options: AnalyzerOptions = {}): Analyzer {
+  // The glossary file plus the forms the lexicon adds to its concepts (concept-forms.ts).
+  const glossary = withLexiconForms(fileGlossary);
   // Only abbreviations and transliterations become dictionary words: they are what the general
   // dictionary shreds (อีเซอร์วิส → อี|เซอร์วิส). Multi-word Thai forms are matched by the
   // expander across tokens instead; as dictionary words they would swallow their parts
@@ -73,8 +81,12 @@ export function createAnalyzer(glossary: Glossary, options: AnalyzerOptions = {}
   const expander = createExpander(glossary, segment);
   const toFormal = createRegisterRewriter(segment);
 
-  const analyze = (text: string, correct?: Speller): Analysis => {
-    let tokens = toFormal(numbersToDigits(segment(normalize(text)).filter(isContentToken)));
+  // Whitespace separates tokens, so each chunk is cut alone and a Thai run never spans a space.
+  const cut = (text: string, repair?: ThaiRunRepair): string[] =>
+    repair ? normalize(text).split(' ').flatMap((chunk) => repair(segment(chunk))) : segment(normalize(text));
+
+  const analyze = (text: string, correct?: Speller, repair?: ThaiRunRepair): Analysis => {
+    let tokens = toFormal(numbersToDigits(cut(text, repair).filter(isContentToken)));
     if (correct) tokens = tokens.map(correct);
     const matches = expander.find(tokens);
     const units: Unit[] = tokens.map((token) => ({ token, terms: termsOfToken(token), concepts: [] }));

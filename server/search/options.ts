@@ -80,6 +80,12 @@ export interface ScoringOptions {
     /** Most options shown (the contract allows 2-4). */
     maxOptions: number;
   };
+  /**
+   * Decline a question that names an abbreviation in capitals that the knowledge base, the
+   * glossary and the general word lists all lack (decide.ts). Measured on the dev half: one
+   * near-domain question more declined, no in-scope question declined.
+   */
+  declineUnknownNames: boolean;
   /** Today's date, for relative years (ปีนี้, next year); injectable for tests. */
   now: () => Date;
 }
@@ -100,6 +106,7 @@ export const defaultOptions: ScoringOptions = {
   suggestionFloor: 0.1,
   minQuestionWeight: 3,
   clarify: { margin: 0.02, sameAnswer: 0.5, maxOptions: 4 },
+  declineUnknownNames: true,
   now: () => new Date(),
 };
 

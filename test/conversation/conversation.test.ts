@@ -135,8 +135,15 @@ describe('conversation: small talk and hand-off', () => {
     expect(outcomeOf(result)).toBe('answered');
   });
 
-  it('gives the contact with suggestions for a ติดต่อ question the handouts do not answer', () => {
+  it('answers a ติดต่อ question whose answer is to contact someone', () => {
+    // e-service/3: with no users yet, ask OPDC staff to try the system.
     const result = conversation.ask({ question: 'ถ้าระบบยังไม่มีผู้ใช้ ต้องติดต่อเจ้าหน้าที่ ก.พ.ร. เพื่อทดสอบระบบไหม' });
+    expect(result.answered).toBe(true);
+    expect(result.answers[0]?.id).toBe(`${P}/e-service/3`);
+  });
+
+  it('gives the contact with suggestions for a ติดต่อ question the handouts do not answer', () => {
+    const result = conversation.ask({ question: 'ถ้าระบบยังไม่มีผู้ใช้ ต้องติดต่อเจ้าหน้าที่ ก.พ.ร. เพื่อขอขยายเวลาทดสอบระบบไหม' });
     expect(result.message?.kind).toBe('handoff');
     expect(result.answered).toBe(false);
     expect(result.answers.map((a) => a.id)).toContain(`${P}/e-service/3`);

@@ -4,7 +4,7 @@ import { decide, nearestYear, type DecideContext } from '../../server/search/dec
 import { defaultOptions } from '../../server/search/options.js';
 import type { ScoredCandidate } from '../../server/search/score.js';
 
-const q = (years: number[] = []) => ({ years }) as unknown as QuestionAnalysis;
+const q = (years: number[] = []) => ({ years, unknownNames: [] }) as unknown as QuestionAnalysis;
 const cand = (id: string, score: number) => ({ id, score, matched: [], features: {} }) as unknown as ScoredCandidate;
 
 function ctx(over: Partial<DecideContext> = {}): DecideContext {

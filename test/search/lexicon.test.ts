@@ -48,6 +48,17 @@ describe('lexicon files', () => {
     expect(checkLexicon(dir, new Set(['a/b/1'])).map((p) => p.message)).toContain('source record:no/such/1 is not a record id');
   });
 
+  it('reports a concept form naming no concept of the glossary beside the folder', () => {
+    const kb = mkdtempSync(path.join(tmpdir(), 'kb-'));
+    dirs.push(kb);
+    const dir = path.join(kb, 'lexicon');
+    cpSync(DEFAULT_LEXICON_DIR, dir, { recursive: true });
+    writeFileSync(path.join(kb, 'glossary.json'), JSON.stringify({ concepts: [{ id: 'focus-area' }] }));
+    const messages = checkLexicon(dir, new Set()).map((p) => p.message);
+    expect(messages).toContain('concept month-may is not in glossary.json');
+    expect(messages).not.toContain('concept focus-area is not in glossary.json');
+  });
+
   it('reports unreadable JSON with the file name', () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'formal.json'), '{ not json');
@@ -56,7 +67,7 @@ describe('lexicon files', () => {
 
   it('has no word listed twice in one table', () => {
     for (const name of LEXICON_FILES) {
-      const keys = lexicon()[name].entries.map((e) => ('word' in e ? e.word : e.from));
+      const keys = lexicon()[name].entries.map((e) => ('word' in e ? e.word : 'from' in e ? e.from : 'letter' in e ? e.letter : `${e.concept} ${e.form}`));
       expect(keys.length, name).toBe(new Set(keys).size);
     }
   });

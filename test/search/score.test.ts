@@ -24,6 +24,7 @@ function question(over: Partial<QuestionAnalysis> = {}): QuestionAnalysis {
     years: [],
     intents: [],
     grams: indexGramSet(trigramsOf('แบบฟอร์มส่ง'), new Vocabulary()),
+    unknownNames: [],
     ...over,
   };
 }
