@@ -76,7 +76,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
   let firstBuild = options.buildInWorker ? options.firstBuild : undefined;
   const retiring = new Set<() => Promise<void>>();
 
-  async function build(): Promise<{ kb: KnowledgeBase; answerer: Answerer; dispose?: () => Promise<void> }> {
+  async function build(): Promise<{ kb: KnowledgeBase; answerer: Answerer; dispose?: () => Promise<void>; lost?: Promise<string> }> {
     if (!options.buildInWorker) {
       const kb = await load(kbDir);
       return { kb, answerer: createAnswerer(kb) };
@@ -84,7 +84,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
     const started = firstBuild ?? buildInWorker(kbDir, { indexCacheDir: options.workerIndexCacheDir });
     firstBuild = undefined;
     const built = await started;
-    return { kb: built.kb, answerer: options.wrapAnswerer ? options.wrapAnswerer(built.answerer) : built.answerer, dispose: built.dispose };
+    return { kb: built.kb, answerer: options.wrapAnswerer ? options.wrapAnswerer(built.answerer) : built.answerer, dispose: built.dispose, lost: built.lost };
   }
 
   // The old worker outlives the swap a little: a request that took the old snapshot just
@@ -101,12 +101,19 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
     const started = performance.now();
     try {
       // Built beside the old index: requests keep using the old snapshot until the swap below.
-      const { kb, answerer, dispose } = await build();
+      const { kb, answerer, dispose, lost } = await build();
       if (closed) {
         await dispose?.();
         throw new Error('knowledge service closed');
       }
       snapshot = { kb, answerer, loadedAt: new Date(), version: ++version };
+      const serving = snapshot;
+      // A worker that dies or hangs while serving is replaced at once, not at the next file change.
+      void lost?.then((reason) => {
+        if (closed || snapshot !== serving) return;
+        log.error({ reason, version: serving.version }, 'index worker lost; building a new one');
+        void reload();
+      });
       retire(disposeCurrent);
       disposeCurrent = dispose;
       lastError = undefined;

@@ -7,11 +7,23 @@ import type { CallReply, CallRequest, WorkerJob } from './knowledge-worker.js';
 export interface WorkerBuild {
   kb: KnowledgeBase;
   answerer: Answerer;
+  /** The thread itself (tests stop it to play a crash). */
+  worker: Worker;
+  /**
+   * Settles with the reason when the worker is lost while serving: it exited or crashed, or a
+   * call timed out (the worker is then stopped). Calls fail at once from then on. Never settles
+   * after dispose().
+   */
+  lost: Promise<string>;
   /** Stops the worker; calls on `answerer` fail afterwards. */
   dispose(): Promise<void>;
 }
 
-/** A call that takes longer than this means the worker is stuck; the request gets an error. */
+/**
+ * A call that takes longer than this means the worker is stuck: the request gets an error and
+ * the worker is stopped, so that only one request ever waits this long (the knowledge service
+ * then builds a new one).
+ */
 const CALL_TIMEOUT_MS = 10_000;
 
 /**
@@ -28,12 +40,23 @@ export function buildInWorker(kbDir: string, options: { indexCacheDir?: string }
   const job: WorkerJob = { kind: 'serve', kbDir, indexCacheDir: options.indexCacheDir, port: port2, state };
   const worker: Worker = spawnWorker('knowledge-worker', { workerData: job, transferList: [port2] });
   let dead: string | undefined;
+  let markLost: (reason: string) => void = () => {};
+  const lost = new Promise<string>((resolve) => (markLost = resolve));
+  const loseWorker = (reason: string) => {
+    if (dead) return;
+    dead = reason;
+    markLost(reason);
+    void worker.terminate();
+  };
 
   function call(method: CallRequest['method'], args: unknown[]): unknown {
     if (dead) throw new Error(`the index worker stopped: ${dead}`);
     Atomics.store(flag, 0, 0);
     port1.postMessage({ method, args } satisfies CallRequest);
-    if (Atomics.wait(flag, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') throw new Error(`the index worker did not answer within ${CALL_TIMEOUT_MS / 1000} s`);
+    if (Atomics.wait(flag, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') {
+      loseWorker(`it did not answer within ${CALL_TIMEOUT_MS / 1000} s`);
+      throw new Error(`the index worker did not answer within ${CALL_TIMEOUT_MS / 1000} s`);
+    }
     const message = receiveMessageOnPort(port1);
     if (!message) throw new Error('the index worker answered nothing');
     const reply = message.message as CallReply;
@@ -62,6 +85,8 @@ export function buildInWorker(kbDir: string, options: { indexCacheDir?: string }
       resolve({
         kb: { ...msg.kb!, records },
         answerer,
+        worker,
+        lost,
         async dispose() {
           dead = 'replaced by a newer index';
           port1.close();
@@ -71,11 +96,12 @@ export function buildInWorker(kbDir: string, options: { indexCacheDir?: string }
     };
     worker.on('message', onMessage);
     worker.once('error', (err) => {
-      dead = err.message;
+      loseWorker(`it failed: ${err.message}`);
       reject(err);
     });
     worker.once('exit', (code) => {
-      dead ??= `exited with code ${code}`;
+      loseWorker(`it exited with code ${code}`);
+      // A no-op once the build was delivered.
       reject(new Error(`index worker exited with code ${code} before it was ready`));
     });
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKnowledgeService, type KnowledgeService } from '../../server/knowledge-service.js';
 import { createAnswerer } from '../../server/search/answerer.js';
+import { buildInWorker } from '../../server/workers/worker-answerer.js';
 import { createFixtureKb } from '../support/fixture-kb.js';
 
 type FixtureKb = Awaited<ReturnType<typeof createFixtureKb>>;
@@ -42,4 +43,31 @@ describe('knowledge service building in a worker thread', () => {
     expect(service.current()!.version).toBe(1);
     expect(service.current()!.answerer.ask({ question: 'e-service ใช้บริการเดิมได้ไหม' }).answers.length).toBeGreaterThan(0);
   });
+
+  it('replaces a worker that dies while serving: calls fail at once, then a new worker answers', async () => {
+    kb = await createFixtureKb();
+    const first = buildInWorker(kb.dir);
+    service = createKnowledgeService({ kbDir: kb.dir, createAnswerer, buildInWorker: true, firstBuild: first });
+    expect((await service.reload()).ok).toBe(true);
+    const crashed = service.current()!;
+    const build = await first;
+    await build.worker.terminate();
+    await expect(build.lost).resolves.toMatch(/exited/);
+    // No ten-second wait for a reply that cannot come.
+    expect(() => crashed.answerer.ask({ question: 'e-service ใช้บริการเดิมได้ไหม' })).toThrow(/index worker stopped/);
+    const deadline = Date.now() + 60_000;
+    while (service.current()!.version === crashed.version && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(service.current()!.version).toBe(crashed.version + 1);
+    expect(service.current()!.answerer.ask({ question: 'e-service ใช้บริการเดิมได้ไหม' }).answers.length).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('does not report a worker disposed on purpose as lost', async () => {
+    kb = await createFixtureKb();
+    const build = await buildInWorker(kb.dir);
+    let lost = false;
+    void build.lost.then(() => (lost = true));
+    await build.dispose();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(lost).toBe(false);
+  }, 60_000);
 });
