@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
+import { IndexUnavailableError } from './workers/worker-answerer.js';
 
 export interface ErrorIssue {
   path: string;
@@ -93,6 +94,11 @@ export function registerErrorHandlers(app: FastifyInstance, options: ErrorHandle
     if (error instanceof ZodError) {
       const issues = zodIssues(error);
       return reply.status(400).send(body(request, 400, `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues));
+    }
+    if (error instanceof IndexUnavailableError) {
+      request.log.error({ err: error }, 'index unavailable');
+      reply.header('retry-after', '5');
+      return reply.status(503).send(body(request, 503, 'The knowledge index is being rebuilt after a fault; try again in a few seconds'));
     }
     if (error instanceof HttpError) {
       if (error.headers) reply.headers(error.headers);

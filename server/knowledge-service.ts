@@ -112,6 +112,8 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
       void lost?.then((reason) => {
         if (closed || snapshot !== serving) return;
         log.error({ reason, version: serving.version }, 'index worker lost; building a new one');
+        // Not ready until the new worker serves (health/ready answers 503; the next load clears it).
+        lastError = { message: `the index worker was lost (${reason}); rebuilding`, at: new Date() };
         void reload();
       });
       retire(disposeCurrent);

@@ -19,6 +19,14 @@ export interface WorkerBuild {
   dispose(): Promise<void>;
 }
 
+/** A call to a worker that is gone: the server answers 503 while the knowledge service replaces it. */
+export class IndexUnavailableError extends Error {
+  constructor(reason: string) {
+    super(`the index worker stopped: ${reason}`);
+    this.name = 'IndexUnavailableError';
+  }
+}
+
 /**
  * A call that takes longer than this means the worker is stuck: the request gets an error and
  * the worker is stopped, so that only one request ever waits this long (the knowledge service
@@ -50,7 +58,7 @@ export function buildInWorker(kbDir: string, options: { indexCacheDir?: string }
   };
 
   function call(method: CallRequest['method'], args: unknown[]): unknown {
-    if (dead) throw new Error(`the index worker stopped: ${dead}`);
+    if (dead) throw new IndexUnavailableError(dead);
     Atomics.store(flag, 0, 0);
     port1.postMessage({ method, args } satisfies CallRequest);
     if (Atomics.wait(flag, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../support/expect-error.js';
+import { IndexUnavailableError } from '../../server/workers/worker-answerer.js';
+import { createFixtureKb } from '../support/fixture-kb.js';
+import { scriptedKnowledge } from '../support/scripted-knowledge.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -123,5 +126,25 @@ describe('POST /api/ask rejects bad input readably', () => {
   it('returns 413 for a 2 MB body', async () => {
     const res = await ask({ question: 'x', padding: 'ก'.repeat(700_000) });
     expectError(res, 413, /too large.*65536 bytes/);
+  });
+});
+
+describe('POST /api/ask while the index worker is being replaced', () => {
+  it('answers 503 with a readable message and Retry-After, not a 500', async () => {
+    const kb = await createFixtureKb();
+    const { knowledge } = await scriptedKnowledge(kb.dir, () => {
+      throw new IndexUnavailableError('it exited with code 1');
+    });
+    const withFault = await buildTestApp({}, {}, { knowledge });
+    try {
+      const res = await withFault.app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'e-service ต้องส่งกี่งาน' } });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.json()).toMatchObject({ error: 'Service Unavailable', message: expect.stringMatching(/being rebuilt/) });
+    } finally {
+      await withFault.close();
+      await knowledge.close();
+      await kb.cleanup();
+    }
   });
 });

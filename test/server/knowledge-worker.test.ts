@@ -53,11 +53,14 @@ describe('knowledge service building in a worker thread', () => {
     const build = await first;
     await build.worker.terminate();
     await expect(build.lost).resolves.toMatch(/exited/);
+    // Not ready (health/ready 503) until the replacement serves.
+    expect(service.lastReloadError()?.message).toMatch(/index worker was lost/);
     // No ten-second wait for a reply that cannot come.
     expect(() => crashed.answerer.ask({ question: 'e-service ใช้บริการเดิมได้ไหม' })).toThrow(/index worker stopped/);
     const deadline = Date.now() + 60_000;
     while (service.current()!.version === crashed.version && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(service.current()!.version).toBe(crashed.version + 1);
+    expect(service.lastReloadError()).toBeUndefined();
     expect(service.current()!.answerer.ask({ question: 'e-service ใช้บริการเดิมได้ไหม' }).answers.length).toBeGreaterThan(0);
   }, 90_000);
 
