@@ -11,25 +11,42 @@ export function withAnswerCache(answerer: Answerer, maxEntries: number): Answere
   if (maxEntries <= 0) return answerer;
   // A Map keeps insertion order: re-inserting on a hit makes the first key the least recent.
   const cache = new Map<string, AskResult>();
+  const keyOf = (query: AskQuery) => {
+    const f = query.filters;
+    return `${query.lang ?? ''}\u0000${query.limit ?? ''}\u0000${f?.year ?? ''}\u0000${f?.component ?? ''}\u0000${f?.indicator ?? ''}\u0000${query.question}`;
+  };
+  const lookup = (key: string): AskResult | undefined => {
+    const hit = cache.get(key);
+    if (hit) {
+      cache.delete(key);
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+  const remember = (key: string, result: AskResult): AskResult => {
+    const frozen = deepFreeze(result);
+    cache.set(key, frozen);
+    if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
+    return frozen;
+  };
+  const inner = answerer.askAsync?.bind(answerer);
   return {
     get size() {
       return answerer.size;
     },
     record: (id, lang) => answerer.record(id, lang),
     ask(query: AskQuery): AskResult {
-      const f = query.filters;
-      const key = `${query.lang ?? ''}\u0000${query.limit ?? ''}\u0000${f?.year ?? ''}\u0000${f?.component ?? ''}\u0000${f?.indicator ?? ''}\u0000${query.question}`;
-      const hit = cache.get(key);
-      if (hit) {
-        cache.delete(key);
-        cache.set(key, hit);
-        return hit;
-      }
-      const result = deepFreeze(answerer.ask(query));
-      cache.set(key, result);
-      if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
-      return result;
+      const key = keyOf(query);
+      return lookup(key) ?? remember(key, answerer.ask(query));
     },
+    ...(inner
+      ? {
+          async askAsync(query: AskQuery): Promise<AskResult> {
+            const key = keyOf(query);
+            return lookup(key) ?? remember(key, await inner(query));
+          },
+        }
+      : {}),
   };
 }
 

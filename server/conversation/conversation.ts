@@ -26,7 +26,19 @@ export interface ConversationOptions {
 /** What routes and LINE call: the Answerer's ask(), aware of the turns before this one. */
 export interface Conversation {
   ask(query: AskQuery): AskResult;
+  /**
+   * The same answer through the engine's askAsync() when it has one (an index in a worker
+   * thread): the event loop serves other requests while the engine searches.
+   */
+  askAsync(query: AskQuery): Promise<AskResult>;
 }
+
+/**
+ * The conversation's logic as a generator: it yields each question the engine must answer and
+ * gets the engine's result back, so one body of logic runs synchronously (ask) or awaiting the
+ * engine (askAsync).
+ */
+type Turn = Generator<AskQuery, AskResult, AskResult>;
 
 /** History beyond this is ignored even from in-process callers (the route allows 5). */
 const MAX_HISTORY = 5;
@@ -46,10 +58,10 @@ export function createConversation(options: ConversationOptions): Conversation {
   const examples = (lang: Lang) => (cached[lang] ??= exampleQuestions(options.records, lang, exampleCount));
 
   /** The engine's answer to the question alone: history never reaches the engine. */
-  const alone = (query: AskQuery, question = query.question): AskResult => {
+  function* alone(query: AskQuery, question = query.question): Turn {
     const { history: _history, ...rest } = query;
-    return answerer.ask({ ...rest, question });
-  };
+    return yield { ...rest, question };
+  }
 
   const leaning = (question: string) => leaningOf(question, lexicon, followUp);
   const leans = (l: Leaning) => l.frame || l.pronoun || (l.short && l.asks);
@@ -86,7 +98,7 @@ export function createConversation(options: ConversationOptions): Conversation {
    * weights by how much the turn leans on it (combine.ts). A complete question whose own first
    * answer stays first is returned exactly as without history.
    */
-  const inContext = (query: AskQuery, standalone: AskResult): AskResult => {
+  function* inContext(query: AskQuery, standalone: AskResult): Turn {
     const l = leaning(query.question);
     const history = (query.history ?? []).slice(-MAX_HISTORY);
     const topic = history.length > 0 ? resolvedTopic(history) : undefined;
@@ -105,13 +117,13 @@ export function createConversation(options: ConversationOptions): Conversation {
     const leansOn = marked || (l.short && l.asks) || rewritten.substituted;
     if (!leansOn && standalone.answered) return standalone;
     const wide = { ...query, lang, limit: MAX_LIMIT };
-    const own = alone(wide);
+    const own = yield* alone(wide);
     // Words of its own that match nothing in the handouts, or barely ("แล้ววีซ่าล่ะ", "what
     // about the weather?"): the context must not lend them an answer. A swapped item of a
     // series ("ปี 65") and bare interrogatives ("how many?") are exempt: they name no topic.
     const ownBest = own.answers[0]?.score ?? 0;
     if (!l.onlyAsks && !rewritten.substituted && l.words > 0 && ownBest < combineOptions.ownSupport) return standalone;
-    const contextual = alone(wide, rewritten.text);
+    const contextual = yield* alone(wide, rewritten.text);
     const previousId = [...history].reverse().find((t) => t.answerId)?.answerId;
     const previous = previousId ? answerer.record(previousId, lang) : undefined;
     const section = previous && `${previous.source.document}/${previous.source.section}`;
@@ -125,20 +137,36 @@ export function createConversation(options: ConversationOptions): Conversation {
     // An explicit follow-up that the context did not settle either: ask what it refers to.
     if (marked && !result.answered) return withMessage(result, askTopicMessage(lang, examples(lang)), lang);
     return result;
+  }
+
+  function* turn(query: AskQuery): Turn {
+    const standalone = yield* alone(query);
+    const lang = standalone.lang;
+    const intent = turnIntent(prepareTurn(query.question), lexicon);
+    if (intent.handoff === 'request') return withMessage(standalone, handoffMessage(lang, contact), lang);
+    if (intent.smallTalk) return withMessage(standalone, smallTalkMessage(intent.smallTalk, lang, examples(lang)), lang);
+    const result = yield* inContext(query, standalone);
+    // A question naming a person or a channel that the handouts do not answer: the person is
+    // the answer, with the nearest records kept as suggestions.
+    if (intent.handoff === 'mention' && !result.answered) return { ...result, answered: false, status: 'none', message: handoffMessage(lang, contact) };
+    return result;
+  }
+
+  const ask = (query: AskQuery): AskResult => {
+    const steps = turn(query);
+    let step = steps.next();
+    while (!step.done) step = steps.next(answerer.ask(step.value));
+    return step.value;
   };
 
   return {
-    ask(query: AskQuery): AskResult {
-      const standalone = alone(query);
-      const lang = standalone.lang;
-      const intent = turnIntent(prepareTurn(query.question), lexicon);
-      if (intent.handoff === 'request') return withMessage(standalone, handoffMessage(lang, contact), lang);
-      if (intent.smallTalk) return withMessage(standalone, smallTalkMessage(intent.smallTalk, lang, examples(lang)), lang);
-      const result = inContext(query, standalone);
-      // A question naming a person or a channel that the handouts do not answer: the person is
-      // the answer, with the nearest records kept as suggestions.
-      if (intent.handoff === 'mention' && !result.answered) return { ...result, answered: false, status: 'none', message: handoffMessage(lang, contact) };
-      return result;
+    ask,
+    async askAsync(query) {
+      if (!answerer.askAsync) return ask(query);
+      const steps = turn(query);
+      let step = steps.next();
+      while (!step.done) step = steps.next(await answerer.askAsync(step.value));
+      return step.value;
     },
   };
 }

@@ -55,7 +55,7 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
     const body = parseOr400(AskBodySchema, request.body, 'question request');
     const snapshot = requireSnapshot(app.knowledge);
     const started = performance.now();
-    const result = app.conversations.of(snapshot).ask(body);
+    const result = await app.conversations.of(snapshot).askAsync(body);
     const top = result.answers[0];
     app.questionLog.question({
       channel: channelOf(request),

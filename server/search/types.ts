@@ -98,6 +98,11 @@ export interface Explanation {
 /** The answering engine over one loaded knowledge base. Pure and synchronous: no I/O. */
 export interface Answerer {
   ask(query: AskQuery): AskResult;
+  /**
+   * Optional: the same answer without blocking the caller's thread (the index worker's proxy
+   * has it; an in-process engine does not need it).
+   */
+  askAsync?(query: AskQuery): Promise<AskResult>;
   /** Optional (additive): the scored candidates and the terms that counted. */
   explain?(query: AskQuery): Explanation;
   /** One record rendered as an Answer (score 1), or undefined. */

@@ -18,7 +18,7 @@ import type { Answerer } from '../search/types.js';
 import type { KnowledgeBase } from '../kb/schema.js';
 
 export type WorkerJob =
-  | { kind: 'serve'; kbDir: string; indexCacheDir?: string; port: MessagePort; state: SharedArrayBuffer }
+  | { kind: 'serve'; kbDir: string; indexCacheDir?: string; port: MessagePort; asyncPort: MessagePort; state: SharedArrayBuffer }
   | { kind: 'import'; options: ImportOptions };
 
 export interface CallRequest {
@@ -26,6 +26,11 @@ export interface CallRequest {
   args: unknown[];
 }
 export type CallReply = { ok: true; value: unknown } | { ok: false, message: string };
+/** An asynchronous call (askAsync) and its reply, matched by id. */
+export interface AsyncCallRequest extends CallRequest {
+  id: number;
+}
+export type AsyncCallReply = CallReply & { id: number };
 
 const job = workerData as WorkerJob;
 
@@ -58,16 +63,20 @@ async function serve(j: Extract<WorkerJob, { kind: 'serve' }>): Promise<void> {
   warmUp(answerer, kb);
   collectGarbage();
   const state = new Int32Array(j.state);
-  j.port.on('message', (req: CallRequest) => {
-    let reply: CallReply;
+  const run = (req: CallRequest): CallReply => {
     try {
       const fn = (answerer as unknown as Record<string, (...a: unknown[]) => unknown>)[req.method];
       if (typeof fn !== 'function') throw new Error(`the answerer has no ${req.method}()`);
-      reply = { ok: true, value: fn.apply(answerer, req.args) };
+      return { ok: true, value: fn.apply(answerer, req.args) };
     } catch (err) {
-      reply = { ok: false, message: errorMessage(err) };
+      return { ok: false, message: errorMessage(err) };
     }
-    j.port.postMessage(reply);
+  };
+  // Asynchronous calls have a port of their own: a synchronous caller reads its reply straight
+  // off `port` and must never find another call's reply there.
+  j.asyncPort.on('message', (req: AsyncCallRequest) => j.asyncPort.postMessage({ ...run(req), id: req.id } satisfies AsyncCallReply));
+  j.port.on('message', (req: CallRequest) => {
+    j.port.postMessage(run(req));
     // The reply is queued before the flag flips, so the waiting thread always finds it.
     Atomics.store(state, 0, 1);
     Atomics.notify(state, 0);

@@ -2,7 +2,7 @@ import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_t
 import type { KnowledgeBase } from '../kb/schema.js';
 import type { Answerer } from '../search/types.js';
 import { spawnWorker } from './spawn.js';
-import type { CallReply, CallRequest, WorkerJob } from './knowledge-worker.js';
+import type { AsyncCallReply, AsyncCallRequest, CallReply, CallRequest, WorkerJob } from './knowledge-worker.js';
 
 export interface WorkerBuild {
   kb: KnowledgeBase;
@@ -43,19 +43,49 @@ const CALL_TIMEOUT_MS = 10_000;
  */
 export function buildInWorker(kbDir: string, options: { indexCacheDir?: string } = {}): Promise<WorkerBuild> {
   const { port1, port2 } = new MessageChannel();
+  const asyncChannel = new MessageChannel();
   const state = new SharedArrayBuffer(4);
   const flag = new Int32Array(state);
-  const job: WorkerJob = { kind: 'serve', kbDir, indexCacheDir: options.indexCacheDir, port: port2, state };
-  const worker: Worker = spawnWorker('knowledge-worker', { workerData: job, transferList: [port2] });
+  const job: WorkerJob = { kind: 'serve', kbDir, indexCacheDir: options.indexCacheDir, port: port2, asyncPort: asyncChannel.port2, state };
+  const worker: Worker = spawnWorker('knowledge-worker', { workerData: job, transferList: [port2, asyncChannel.port2] });
   let dead: string | undefined;
   let markLost: (reason: string) => void = () => {};
   const lost = new Promise<string>((resolve) => (markLost = resolve));
+  const pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void; timer: NodeJS.Timeout }>();
+  let nextId = 0;
   const loseWorker = (reason: string) => {
     if (dead) return;
     dead = reason;
     markLost(reason);
+    for (const p of pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(new IndexUnavailableError(reason));
+    }
+    pending.clear();
     void worker.terminate();
   };
+
+  asyncChannel.port1.on('message', (reply: AsyncCallReply) => {
+    const p = pending.get(reply.id);
+    if (!p) return;
+    pending.delete(reply.id);
+    clearTimeout(p.timer);
+    if (reply.ok) p.resolve(reply.value);
+    else p.reject(new Error(reply.message));
+  });
+  // Waiting replies must not keep a finished process alive; the timers below are unref'd too.
+  asyncChannel.port1.unref();
+
+  /** A call that leaves this thread free while the worker answers (askAsync). */
+  function callAsync(method: string, args: unknown[]): Promise<unknown> {
+    if (dead) return Promise.reject(new IndexUnavailableError(dead));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => loseWorker(`it did not answer within ${CALL_TIMEOUT_MS / 1000} s`), CALL_TIMEOUT_MS).unref();
+      pending.set(id, { resolve, reject, timer });
+      asyncChannel.port1.postMessage({ id, method, args } satisfies AsyncCallRequest);
+    });
+  }
 
   function call(method: CallRequest['method'], args: unknown[]): unknown {
     if (dead) throw new IndexUnavailableError(dead);
@@ -89,6 +119,7 @@ export function buildInWorker(kbDir: string, options: { indexCacheDir?: string }
       worker.unref();
       const proxy: Record<string, unknown> = { size: msg.size! };
       for (const name of msg.methods ?? []) proxy[name] = (...args: unknown[]) => call(name, args);
+      proxy.askAsync = (query: unknown) => callAsync('ask', [query]);
       const answerer = proxy as unknown as Answerer;
       resolve({
         kb: { ...msg.kb!, records },
@@ -97,7 +128,13 @@ export function buildInWorker(kbDir: string, options: { indexCacheDir?: string }
         lost,
         async dispose() {
           dead = 'replaced by a newer index';
+          for (const p of pending.values()) {
+            clearTimeout(p.timer);
+            p.reject(new IndexUnavailableError(dead));
+          }
+          pending.clear();
           port1.close();
+          asyncChannel.port1.close();
           await worker.terminate();
         },
       });

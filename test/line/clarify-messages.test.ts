@@ -3,7 +3,7 @@ import type { AskResult, BotMessage } from '../../server/search/types.js';
 import { createFixtureKb, type TempKb } from '../support/fixture-kb.js';
 import { startLineTestApp, type LineTestApp } from '../support/line-app.js';
 import { groupTextEvent, postbackEvent, textEvent } from '../support/line-events.js';
-import { scriptedKnowledge } from '../support/scripted-knowledge.js';
+import { scriptedKnowledge, engineOnly } from '../support/scripted-knowledge.js';
 
 // The engine decides "clarify" and small talk (core and convo helpers); these tests script its
 // results to check how LINE shows each of them.
@@ -32,7 +32,7 @@ beforeAll(async () => {
     }
     return undefined;
   });
-  t = await startLineTestApp({}, {}, { knowledge, conversations: { of: (snapshot) => snapshot.answerer } });
+  t = await startLineTestApp({}, {}, { knowledge, conversations: engineOnly });
 });
 afterAll(async () => {
   await t.closeAll();

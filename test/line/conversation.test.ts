@@ -3,7 +3,7 @@ import type { AskQuery } from '../../server/search/types.js';
 import { createFixtureKb, type TempKb } from '../support/fixture-kb.js';
 import { startLineTestApp, type LineTestApp } from '../support/line-app.js';
 import { GROUP_ID, USER_ID, groupTextEvent, postbackEvent, textEvent } from '../support/line-events.js';
-import { scriptedKnowledge } from '../support/scripted-knowledge.js';
+import { scriptedKnowledge, engineOnly } from '../support/scripted-knowledge.js';
 
 // History reaches the answerer: the conversation layer is passed through here so the scripted
 // engine sees it (the layer's use of history is tested in test/conversation/).
@@ -14,7 +14,7 @@ beforeAll(async () => {
   kb = await createFixtureKb();
   const scripted = await scriptedKnowledge(kb.dir);
   queries = scripted.queries;
-  t = await startLineTestApp({}, {}, { knowledge: scripted.knowledge, conversations: { of: (snapshot) => snapshot.answerer } });
+  t = await startLineTestApp({}, {}, { knowledge: scripted.knowledge, conversations: engineOnly });
 });
 afterAll(async () => {
   await t.closeAll();

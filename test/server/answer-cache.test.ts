@@ -62,4 +62,16 @@ describe('withAnswerCache', () => {
     cached.ask({ question: 'x' });
     expect(inner.calls).toHaveLength(2);
   });
+
+  it('shares one cache between ask and askAsync when the answerer has askAsync, and adds none when it has not', async () => {
+    const inner = countingAnswerer();
+    const asyncCalls: AskQuery[] = [];
+    const withAsync: Answerer = { ...inner, ask: inner.ask, askAsync: async (query) => (asyncCalls.push(query), inner.ask(query)) };
+    const cached = withAnswerCache(withAsync, 10);
+    const first = await cached.askAsync!({ question: 'ส่ง template 3 เมื่อไร' });
+    expect(await cached.askAsync!({ question: 'ส่ง template 3 เมื่อไร' })).toBe(first);
+    expect(cached.ask({ question: 'ส่ง template 3 เมื่อไร' })).toBe(first);
+    expect(asyncCalls).toHaveLength(1);
+    expect(withAnswerCache(countingAnswerer(), 10).askAsync).toBeUndefined();
+  });
 });

@@ -24,6 +24,7 @@ describe('knowledge service building in a worker thread', () => {
     const local = createAnswerer(snapshot.kb);
     const query = { question: 'e-service ใช้บริการเดิมได้ไหม', limit: 3 };
     expect(snapshot.answerer.ask(query)).toEqual(local.ask(query));
+    expect(await snapshot.answerer.askAsync!(query)).toEqual(local.ask(query));
     expect(snapshot.answerer.size).toBe(local.size);
     const id = snapshot.kb.records[0]!.id;
     expect(snapshot.answerer.record(id, 'th')).toEqual(local.record(id, 'th'));

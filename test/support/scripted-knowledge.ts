@@ -1,3 +1,4 @@
+import type { Conversations } from '../../server/conversation/service.js';
 import { createKnowledgeService, type KnowledgeService } from '../../server/knowledge-service.js';
 import { createAnswerer } from '../../server/search/answerer.js';
 import type { AskQuery, AskResult, Answerer } from '../../server/search/types.js';
@@ -29,3 +30,11 @@ export async function scriptedKnowledge(kbDir: string, script: Script = () => un
   if (!outcome.ok) throw new Error(outcome.error.message);
   return { knowledge, queries };
 }
+
+/** Conversations that hand every question to the engine as it is: tests of a channel's own behaviour. */
+export const engineOnly: Conversations = {
+  of: (snapshot) => ({
+    ask: (query) => snapshot.answerer.ask(query),
+    askAsync: async (query) => snapshot.answerer.ask(query),
+  }),
+};

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { engineOnly } from '../support/scripted-knowledge.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildWeb } from '../../scripts/build-web.js';
 import { createKnowledgeService } from '../../server/knowledge-service.js';
@@ -77,7 +78,7 @@ describe.skipIf(!HAVE_CHROMIUM)('conversation in Chromium (fake answerer)', () =
     const loaded = await knowledge.reload();
     if (!loaded.ok) throw new Error(loaded.error.message);
     templateTh = loaded.snapshot.answerer.record(TEMPLATE, 'th')!.question;
-    const [, app, launched] = await Promise.all([buildWeb(), startApp(undefined, {}, { knowledge, conversations: { of: (snapshot) => snapshot.answerer } }), chromium.launch(LAUNCH_OPTIONS)]);
+    const [, app, launched] = await Promise.all([buildWeb(), startApp(undefined, {}, { knowledge, conversations: engineOnly }), chromium.launch(LAUNCH_OPTIONS)]);
     running = app;
     browser = launched;
   });
