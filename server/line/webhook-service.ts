@@ -155,7 +155,9 @@ export function createLineWebhookService(options: LineWebhookOptions): LineWebho
 
     const started = performance.now();
     const asker = options.conversations?.of(snapshot) ?? snapshot.answerer;
-    const result = asker.ask({ question, history: await history(chat), limit: LINE_ASK_LIMIT });
+    const query = { question, history: await history(chat), limit: LINE_ASK_LIMIT };
+    // Asynchronously when the engine can (an index in a worker): other events go on meanwhile.
+    const result = asker.askAsync ? await asker.askAsync(query) : asker.ask(query);
     const [top, ...rest] = result.answers;
     const confident = result.status === 'answered' && top !== undefined && top.score >= groupMinScore && !result.message;
     // Group manners: only when addressed, or when the message is plainly one of our questions.
