@@ -53,15 +53,18 @@ export function buildInWorker(kbDir: string, options: { indexCacheDir?: string }
   const lost = new Promise<string>((resolve) => (markLost = resolve));
   const pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void; timer: NodeJS.Timeout }>();
   let nextId = 0;
-  const loseWorker = (reason: string) => {
-    if (dead) return;
-    dead = reason;
-    markLost(reason);
+  const failPending = (reason: string) => {
     for (const p of pending.values()) {
       clearTimeout(p.timer);
       p.reject(new IndexUnavailableError(reason));
     }
     pending.clear();
+  };
+  const loseWorker = (reason: string) => {
+    if (dead) return;
+    dead = reason;
+    markLost(reason);
+    failPending(reason);
     void worker.terminate();
   };
 
@@ -128,11 +131,7 @@ export function buildInWorker(kbDir: string, options: { indexCacheDir?: string }
         lost,
         async dispose() {
           dead = 'replaced by a newer index';
-          for (const p of pending.values()) {
-            clearTimeout(p.timer);
-            p.reject(new IndexUnavailableError(dead));
-          }
-          pending.clear();
+          failPending(dead);
           port1.close();
           asyncChannel.port1.close();
           await worker.terminate();
