@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /**
- * Bundles the chat UI into web/dist: app.js and widget.js (+ maps), index.html, styles.css and
+ * Bundles the chat UI into web/dist: app.js and widget.js (+ maps), the editors' console under
+ * admin/, index.html, styles.css and
  * the Noto Sans Thai woff2 files the stylesheet's @font-face rules name. Nothing
  * comes from a CDN: the page runs under a `'self'`-only CSP.
  */
@@ -23,9 +24,12 @@ const STATIC_FILES = ['index.html', 'styles.css', 'favicon.svg'];
  * snippet is a plain <script src> and must find itself through document.currentScript.
  */
 const ENTRIES = [
-  { source: 'main.ts', out: 'app.js', format: 'esm' },
-  { source: 'widget/widget.ts', out: 'widget.js', format: 'iife' },
+  { source: 'src/main.ts', out: 'app.js', format: 'esm' },
+  { source: 'src/widget/widget.ts', out: 'widget.js', format: 'iife' },
+  // The editors' console (web/admin/), served at /admin: its own bundle, page and stylesheet.
+  { source: 'admin/main.ts', out: 'admin/admin.js', format: 'esm' },
 ] as const;
+const CONSOLE_STATIC_FILES = ['index.html', 'admin.css'];
 
 export interface BuildWebResult {
   outDir: string;
@@ -55,7 +59,7 @@ export async function buildWeb(outDir: string = DEFAULT_OUT_DIR): Promise<BuildW
     const warnings = [];
     for (const entry of ENTRIES) {
       const result = await build({
-        entryPoints: [path.join(WEB_DIR, 'src', entry.source)],
+        entryPoints: [path.join(WEB_DIR, entry.source)],
         outfile: path.join(tmp, entry.out),
         bundle: true,
         format: entry.format,
@@ -81,7 +85,7 @@ export async function buildWeb(outDir: string = DEFAULT_OUT_DIR): Promise<BuildW
     }
 
     for (const name of STATIC_FILES) await copyChecked(path.join(WEB_DIR, name), path.join(tmp, name));
-    await buildConsole(tmp);
+    for (const name of CONSOLE_STATIC_FILES) await copyChecked(path.join(WEB_DIR, 'admin', name), path.join(tmp, 'admin', name));
     await mkdir(path.join(tmp, 'fonts'));
     for (const name of FONT_FILES) await copyChecked(path.join(FONT_DIR, name), path.join(tmp, 'fonts', name));
 
@@ -90,32 +94,8 @@ export async function buildWeb(outDir: string = DEFAULT_OUT_DIR): Promise<BuildW
     await rm(tmp, { recursive: true, force: true });
     throw error;
   }
-  const files = [...ENTRIES.flatMap((e) => [e.out, `${e.out}.map`]), ...STATIC_FILES, ...FONT_FILES.map((f) => `fonts/${f}`), ...CONSOLE_FILES.map((f) => `admin/${f}`)];
+  const files = [...ENTRIES.flatMap((e) => [e.out, `${e.out}.map`]), ...STATIC_FILES, ...FONT_FILES.map((f) => `fonts/${f}`), ...CONSOLE_STATIC_FILES.map((f) => `admin/${f}`)];
   return { outDir, files, ms: Math.round(performance.now() - started) };
-}
-
-/** The editors' console (web/admin/), served at /admin: its own bundle, page and stylesheet. */
-const CONSOLE_FILES = ['admin.js', 'admin.js.map', 'index.html', 'admin.css'];
-async function buildConsole(tmp: string): Promise<void> {
-  const dir = path.join(WEB_DIR, 'admin');
-  await mkdir(path.join(tmp, 'admin'));
-  const result = await build({
-    entryPoints: [path.join(dir, 'main.ts')],
-    outfile: path.join(tmp, 'admin', 'admin.js'),
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    sourcemap: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'silent',
-  }).catch((cause: unknown) => {
-    throw new WebBuildError(`console: ${String((cause as Error).message ?? cause)}`, { cause });
-  });
-  if (result.warnings.length) throw new WebBuildError(`console: warnings are treated as errors:\n${result.warnings.map((w) => w.text).join('\n')}`);
-  for (const name of ['index.html', 'admin.css']) await copyChecked(path.join(dir, name), path.join(tmp, 'admin', name));
 }
 
 async function copyChecked(from: string, to: string): Promise<void> {
