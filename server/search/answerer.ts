@@ -68,8 +68,15 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
   const { fields: _engineInput, ...index } = built;
   const documents = new Map<string, KbDocument>(kb.documents.map((d) => [d.id, d]));
   const corpus: CorpusStats = { documentFrequency: index.documentFrequency, size: index.size, isWordPart: index.isWordPart, grams: index.grams };
-  const speller = createSpeller(spellingVocabulary(index, analyzer, kb));
-  const toneFallback = createToneFallback({ domain: domainVocabulary(index, analyzer), isGeneral: isGeneralWord });
+  // Glossary forms are cut once for both vocabularies below (about 1,200 forms, on every build).
+  const formCuts = new Map<string, string[]>();
+  const tokensOf = (form: string) => {
+    let tokens = formCuts.get(form);
+    if (!tokens) formCuts.set(form, (tokens = analyzer.analyze(form).units.map((u) => u.token)));
+    return tokens;
+  };
+  const speller = createSpeller(spellingVocabulary(index, tokensOf, kb));
+  const toneFallback = createToneFallback({ domain: domainVocabulary(index, analyzer, tokensOf), isGeneral: isGeneralWord });
   const latestYear = index.years.at(-1);
 
   const render = (id: string, lang: Lang, score: number): Answer => {
@@ -146,11 +153,11 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
 }
 
 /** Words a misspelt question may have meant: the records' tokens and the glossary's forms. */
-function spellingVocabulary(index: Pick<SearchIndex, 'tokenFrequency'>, analyzer: Analyzer, kb: KnowledgeBase): Map<string, number> {
+function spellingVocabulary(index: Pick<SearchIndex, 'tokenFrequency'>, tokensOf: (form: string) => string[], kb: KnowledgeBase): Map<string, number> {
   const words = new Map(index.tokenFrequency);
   for (const concept of kb.glossary.concepts) {
     for (const form of [...concept.en, ...concept.abbreviations, ...concept.synonyms]) {
-      for (const u of analyzer.analyze(form).units) words.set(u.token, (words.get(u.token) ?? 0) + 1);
+      for (const token of tokensOf(form)) words.set(token, (words.get(token) ?? 0) + 1);
     }
   }
   return words;
@@ -162,12 +169,12 @@ function spellingVocabulary(index: Pick<SearchIndex, 'tokenFrequency'>, analyzer
  * the analyzer cuts it), the domain words, and the lexicon's question words, stopwords and
  * negators (ไหม, เมื่อไหร่), which carry no topic but must not be left as junk.
  */
-function domainVocabulary(index: Pick<SearchIndex, 'tokenFrequency'>, analyzer: Analyzer): Set<string> {
+function domainVocabulary(index: Pick<SearchIndex, 'tokenFrequency'>, analyzer: Analyzer, tokensOf: (form: string) => string[]): Set<string> {
   const words = new Set(index.tokenFrequency.keys());
   for (const concept of analyzer.expander.concepts.values()) {
     for (const form of surfaceForms(concept)) {
       words.add(normalize(form));
-      for (const u of analyzer.analyze(form).units) words.add(u.token);
+      for (const token of tokensOf(form)) words.add(token);
     }
   }
   const lex = lexicon();

@@ -126,7 +126,7 @@ export function createToneFallback({ domain, isGeneral }: ToneFallbackInput): Th
     return { tokens: tokens.reverse(), unknown };
   };
 
-  /** Re-cuts tokens [from, to) of a run, keeping the segmenter's cut unless it explains less. */
+  /** Re-cuts a stretch of tokens, keeping the segmenter's cut unless the new one explains more. */
   const repairSpan = (span: readonly string[]): readonly string[] => {
     const unknownBefore = span.reduce((s, t) => (words.has(t) ? s : s + t.length), 0);
     const { tokens, unknown } = recut(span.join(''));

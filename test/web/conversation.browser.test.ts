@@ -1,11 +1,11 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { engineOnly } from '../support/scripted-knowledge.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildWeb } from '../../scripts/build-web.js';
 import { createKnowledgeService } from '../../server/knowledge-service.js';
 import { DEFAULT_KB_DIR } from '../../server/kb/load.js';
 import type { AskQuery, AskResult } from '../../server/search/types.js';
 import { createFakeAnswerer, type FakeScript } from '../support/fake-answerer.js';
+import { engineOnly } from '../support/scripted-knowledge.js';
 import {
   ask,
   BROWSER_TEST_TIMEOUT,
