@@ -12,11 +12,14 @@ const FILES = ['tdict-std.txt', 'tdict-std-compound.txt', 'tdict-common.txt'];
 const MAX_WORD = 24;
 let words: Set<string> | undefined;
 
+/** The words of LibThai's lists shipped in wordcut's data folder (tdict-*.txt), one per line. */
+export function readLibThaiWords(files: readonly string[]): string[] {
+  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('wordcut/package.json')), 'data');
+  return files.flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split(/\r?\n/)).map((w) => w.trim()).filter(Boolean);
+}
+
 function dictionary(): Set<string> {
-  if (!words) {
-    const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('wordcut/package.json')), 'data');
-    words = new Set(FILES.flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split(/\r?\n/)).map((w) => w.trim()).filter(Boolean));
-  }
+  words ??= new Set(readLibThaiWords(FILES));
   return words;
 }
 

