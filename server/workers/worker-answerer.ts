@@ -33,12 +33,14 @@ export class IndexUnavailableError extends Error {
  * then builds a new one).
  */
 const CALL_TIMEOUT_MS = 10_000;
+const TIMED_OUT = `it did not answer within ${CALL_TIMEOUT_MS / 1000} s`;
 
 /**
  * Loads the knowledge base and builds its index in a worker thread; the main thread keeps
  * serving from the previous snapshot meanwhile. The returned answerer forwards each call to
- * that worker and waits for the reply (Atomics.wait + receiveMessageOnPort), so the Answerer
- * interface stays synchronous; a call costs the search itself plus a message round trip.
+ * that worker: synchronously (Atomics.wait + receiveMessageOnPort), so the Answerer interface
+ * stays synchronous for in-process callers, and `askAsync` on a port of its own, which leaves
+ * the event loop free while the worker searches (the routes and LINE use it).
  * Only the knowledge base (plain data, for the records and documents routes) is copied back.
  */
 export function buildInWorker(kbDir: string, options: { indexCacheDir?: string } = {}): Promise<WorkerBuild> {
@@ -84,7 +86,7 @@ export function buildInWorker(kbDir: string, options: { indexCacheDir?: string }
     if (dead) return Promise.reject(new IndexUnavailableError(dead));
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => loseWorker(`it did not answer within ${CALL_TIMEOUT_MS / 1000} s`), CALL_TIMEOUT_MS).unref();
+      const timer = setTimeout(() => loseWorker(TIMED_OUT), CALL_TIMEOUT_MS).unref();
       pending.set(id, { resolve, reject, timer });
       asyncChannel.port1.postMessage({ id, method, args } satisfies AsyncCallRequest);
     });
@@ -95,8 +97,8 @@ export function buildInWorker(kbDir: string, options: { indexCacheDir?: string }
     Atomics.store(flag, 0, 0);
     port1.postMessage({ method, args } satisfies CallRequest);
     if (Atomics.wait(flag, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') {
-      loseWorker(`it did not answer within ${CALL_TIMEOUT_MS / 1000} s`);
-      throw new Error(`the index worker did not answer within ${CALL_TIMEOUT_MS / 1000} s`);
+      loseWorker(TIMED_OUT);
+      throw new Error(`the index worker ${TIMED_OUT}`);
     }
     const message = receiveMessageOnPort(port1);
     if (!message) throw new Error('the index worker answered nothing');
