@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { loadKnowledgeBase } from '../../server/kb/load.js';
 import { ROOT, SERVER_NODE_FLAGS } from './child.js';
 import { BENCH_QUERIES } from './queries.js';
 import { questionStream } from './question-stream.js';
+import { startServerProcess } from './server-process.js';
 import { median, round } from './stats.js';
 
 export interface RouteLoad {
@@ -48,40 +48,17 @@ export interface HttpResult {
   cached?: { health: RouteLoad; ask: RouteLoad; askToHealth: number };
 }
 
-interface ServerHandle {
-  port: number;
-  stop(): Promise<void>;
-}
-
-function startServer(script: string, timeoutMs: number, env: NodeJS.ProcessEnv = {}): Promise<ServerHandle> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`bench: ${script} not ready after ${timeoutMs} ms\n${out}`));
-    }, timeoutMs);
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`bench: ${script} exited with ${code} before it was ready\n${out}`));
-    });
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      const m = /BENCH_READY (\d+)/.exec(out);
-      if (!m) return;
-      clearTimeout(timer);
-      resolve({
-        port: Number(m[1]),
-        async stop() {
-          child.kill('SIGTERM');
-          const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-          await exited;
-          clearTimeout(killer);
-        },
-      });
-    });
+/** The bench's servers print `BENCH_READY <port>` (hello-server.ts, http-server.ts). */
+async function startServer(script: string, timeoutMs: number, env: NodeJS.ProcessEnv = {}): Promise<{ port: number; stop(): Promise<void> }> {
+  const server = await startServerProcess({
+    args: [...SERVER_NODE_FLAGS, '--import', 'tsx', script],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    ready: /BENCH_READY (\d+)/,
+    timeoutMs,
+    keepOutput: false,
   });
+  return { port: Number(server.ready), stop: () => server.stop() };
 }
 
 async function load(options: autocannon.Options): Promise<autocannon.Result> {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import os from 'node:os';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { loadKnowledgeBase } from '../../server/kb/load.js';
 import { ROOT, SERVER_NODE_FLAGS } from './child.js';
 import { startAskingClient } from './asking-client.js';
+import { startServerProcess } from './server-process.js';
 import { scaleBatch, writeScaleKb } from './scale-kb.js';
 import { round, summarize, type LatencySummary } from './stats.js';
 
@@ -33,36 +34,6 @@ export interface ImportUnderLoadResult {
 
 const TOKEN = 'bench-import-under-load-token-0123456789';
 
-async function startBundle(env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/main.mjs'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bench: the server did not listen within 120 s:\n${out.slice(-2000)}`)), 120_000);
-    const check = (chunk: Buffer) => {
-      out += chunk;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        // Request logs follow: drained, not kept.
-        child.stdout!.off('data', check).resume();
-        child.stderr!.off('data', check).resume();
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.stderr!.on('data', check);
-    child.once('exit', (code) => reject(new Error(`bench: the server exited with ${code}:\n${out.slice(-2000)}`)));
-  });
-  return {
-    url,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 export async function measureImportUnderLoad(options: { records?: number; batchBytes?: number; beforeSeconds?: number } = {}): Promise<ImportUnderLoadResult> {
   const { records = 5000, batchBytes = 5_000_000, beforeSeconds = 5 } = options;
   spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: ROOT, stdio: 'inherit' });
@@ -73,7 +44,14 @@ export async function measureImportUnderLoad(options: { records?: number; batchB
     await writeScaleKb(kbDir, records);
     const questions = (await loadKnowledgeBase(kbDir)).records.map((r) => r.question.th);
     const batch = await scaleBatch(batchBytes);
-    const server = await startBundle({
+    const server = await startServerProcess({
+      args: [...SERVER_NODE_FLAGS, 'dist/main.mjs'],
+      cwd: ROOT,
+      ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+      timeoutMs: 120_000,
+      keepOutput: false,
+      env: {
+      ...process.env,
       HOST: '127.0.0.1',
       PORT: '0',
       KB_DIR: kbDir,
@@ -85,14 +63,16 @@ export async function measureImportUnderLoad(options: { records?: number; batchB
       ANSWER_CACHE: '0',
       // Info: the 'listening on' line tells the port.
       LOG_LEVEL: 'info',
+      },
     });
+    const url = server.ready;
     try {
-      const client = startAskingClient(server.url, questions, 'before');
+      const client = startAskingClient(url, questions, 'before');
       await new Promise((r) => setTimeout(r, beforeSeconds * 1000));
       const load1m = os.loadavg()[0]!;
       client.enter('during');
       const started = performance.now();
-      const res = await fetch(`${server.url}/api/admin/batches`, {
+      const res = await fetch(`${url}/api/admin/batches`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
         body: JSON.stringify({ filename: 'fy2566-bench-batch.txt', content: batch.text }),
