@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Glossary } from '../kb/schema.js';
 import { indexTerms, type Analysis, type Analyzer, type Unit } from './analyze.js';
+import type { AnswerType } from './answer-type.js';
 
 /**
  * Each text's analysis (normalized, segmented, number words and register rewritten, concepts
@@ -15,14 +16,14 @@ import { indexTerms, type Analysis, type Analyzer, type Unit } from './analyze.j
  */
 
 /** Bumped when the serialised form or the meaning of an Analysis changes. */
-export const ANALYSIS_FORMAT = 1;
+export const ANALYSIS_FORMAT = 2;
 
 /**
  * A unit as stored: just the token when its only term is the token itself and no concept
  * covers it (most units), else [token, terms, concepts].
  */
 type StoredUnit = string | [string, string[], string[]];
-type StoredAnalysis = [StoredUnit[], string[]];
+type StoredAnalysis = [StoredUnit[], string[], AnswerType[]];
 
 export interface SerializedAnalysisCache {
   format: number;
@@ -112,11 +113,11 @@ export function createAnalysisCache(version: string, stored?: SerializedAnalysis
           hits++;
           used.set(key, stored);
           // A fresh object every time: callers may push onto the arrays they get.
-          return { units: stored[0].map(decodeUnit), concepts: [...stored[1]] };
+          return { units: stored[0].map(decodeUnit), concepts: [...stored[1]], answerTypes: [...stored[2]] };
         }
         misses++;
         const analysis = analyzer.analyze(text);
-        used.set(key, [analysis.units.map(encodeUnit), [...analysis.concepts]]);
+        used.set(key, [analysis.units.map(encodeUnit), [...analysis.concepts], [...analysis.answerTypes]]);
         return analysis;
       };
       return { analyze, tokenize: (text) => indexTerms(analyze(text)), expander: analyzer.expander };

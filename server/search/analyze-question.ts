@@ -3,9 +3,8 @@ import { indexTerms } from './analyze.js';
 import { answerTypeOf, type AnswerType } from './answer-type.js';
 import { CONCEPT_PREFIX, INTENT_PREFIX } from './prefixes.js';
 import { isBuddhistFiscalYear } from './fiscal-year.js';
-import { charGrams } from './grams.js';
-import { queryGramSet, type GramSet } from './gram-set.js';
-import { Vocabulary } from './engine/vocabulary.js';
+import { charGrams, type GramSet } from './gram-set.js';
+import type { TermCountLookup } from './engine/term-counts.js';
 import { detectLanguage } from './language.js';
 import { isGeneralWord } from './lexicon.js';
 import { negatedTerms } from './negation.js';
@@ -23,12 +22,10 @@ import type { Lang } from './types.js';
  */
 
 export interface CorpusStats {
-  documentFrequency: ReadonlyMap<string, number>;
+  documentFrequency: TermCountLookup;
   size: number;
   /** Words that only occur inside longer indexed words (see SearchIndex.isWordPart). */
   isWordPart?: (word: string) => boolean;
-  /** Ids of the records' character trigrams; a question's grams are looked up here (absent: none known). */
-  grams?: Vocabulary;
 }
 
 export interface WeightedUnit {
@@ -118,8 +115,6 @@ export interface AnalyzeQuestionContext {
   currentYear: number;
 }
 
-const NO_GRAMS = new Vocabulary();
-
 export function analyzeQuestion(question: string, lang: Lang | undefined, ctx: AnalyzeQuestionContext): QuestionAnalysis {
   const analysis = ctx.analyzer.analyze(question, ctx.speller, ctx.toneFallback);
   const units = weighUnits(analysis.units, ctx.corpus);
@@ -140,7 +135,7 @@ export function analyzeQuestion(question: string, lang: Lang | undefined, ctx: A
     years,
     intents,
     ...(answerType ? { answerType } : {}),
-    grams: queryGramSet(charGrams(question), ctx.corpus.grams ?? NO_GRAMS),
+    grams: charGrams(question),
     unknownNames: unknownNamesIn(question, units),
   };
 }

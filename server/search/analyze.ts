@@ -1,4 +1,5 @@
 import type { Glossary } from '../kb/schema.js';
+import { answerTypesInNormalized, type AnswerType } from './answer-type.js';
 import { withLexiconForms } from './concept-forms.js';
 import { CONCEPT_PREFIX, createExpander, type Expander } from './expand.js';
 import { normalize } from './normalize.js';
@@ -32,6 +33,12 @@ export interface Analysis {
   units: Unit[];
   /** Distinct concept ids named in the text. */
   concepts: string[];
+  /**
+   * Kinds of answer the text holds (answer-type.ts): read from a record's answer field. Found
+   * here, on the text normalized once, so the analysis cache keeps them and an index build never
+   * normalizes an answer again.
+   */
+  answerTypes: AnswerType[];
 }
 
 export interface Analyzer {
@@ -82,11 +89,12 @@ export function createAnalyzer(fileGlossary: Glossary, options: AnalyzerOptions 
   const toFormal = createRegisterRewriter(segment);
 
   // Whitespace separates tokens, so each chunk is cut alone and a Thai run never spans a space.
-  const cut = (text: string, repair?: ThaiRunRepair): string[] =>
-    repair ? normalize(text).split(' ').flatMap((chunk) => repair(segment(chunk))) : segment(normalize(text));
+  const cut = (normalized: string, repair?: ThaiRunRepair): string[] =>
+    repair ? normalized.split(' ').flatMap((chunk) => repair(segment(chunk))) : segment(normalized);
 
   const analyze = (text: string, correct?: Speller, repair?: ThaiRunRepair): Analysis => {
-    let tokens = toFormal(numbersToDigits(cut(text, repair).filter(isContentToken)));
+    const normalized = normalize(text);
+    let tokens = toFormal(numbersToDigits(cut(normalized, repair).filter(isContentToken)));
     if (correct) tokens = tokens.map(correct);
     const matches = expander.find(tokens);
     const units: Unit[] = tokens.map((token) => ({ token, terms: termsOfToken(token), concepts: [] }));
@@ -98,7 +106,7 @@ export function createAnalyzer(fileGlossary: Glossary, options: AnalyzerOptions 
         if (!unit.concepts.includes(m.concept)) unit.concepts.push(m.concept);
       }
     }
-    return { units, concepts: [...concepts] };
+    return { units, concepts: [...concepts], answerTypes: answerTypesInNormalized(normalized) };
   };
 
   return {

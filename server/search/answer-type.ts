@@ -46,10 +46,12 @@ const PROCEDURE = /ขั้นตอน|วิธี|ดำเนินกา�
 
 const PATTERNS: Record<AnswerType, RegExp> = { count: COUNT, date: DATE, agency: AGENCY, procedure: PROCEDURE };
 
+/** The answer types a text already normalized for search (normalize.ts) holds. */
+export function answerTypesInNormalized(text: string): AnswerType[] {
+  return (Object.entries(PATTERNS) as Array<[AnswerType, RegExp]>).filter(([, pattern]) => pattern.test(text)).map(([type]) => type);
+}
+
 /** The answer types a record's answer text holds (both languages). */
 export function answerTypesIn(answerText: string): Set<AnswerType> {
-  const text = normalize(answerText);
-  const out = new Set<AnswerType>();
-  for (const [type, pattern] of Object.entries(PATTERNS) as Array<[AnswerType, RegExp]>) if (pattern.test(text)) out.add(type);
-  return out;
+  return new Set(answerTypesInNormalized(normalize(answerText)));
 }

@@ -67,7 +67,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
   // the index's heap (at 10,000 records, 116 MB instead of 51 MB).
   const { fields: _engineInput, ...index } = built;
   const documents = new Map<string, KbDocument>(kb.documents.map((d) => [d.id, d]));
-  const corpus: CorpusStats = { documentFrequency: index.documentFrequency, size: index.size, isWordPart: index.isWordPart, grams: index.grams };
+  const corpus: CorpusStats = { documentFrequency: index.documentFrequency, size: index.size, isWordPart: index.isWordPart };
   // Glossary forms are cut once for both vocabularies below (about 1,200 forms, on every build).
   const formCuts = new Map<string, string[]>();
   const tokensOf = (form: string) => {

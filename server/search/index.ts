@@ -1,13 +1,13 @@
 import type { KbDocument, KbRecord, KnowledgeBase } from '../kb/schema.js';
 import { indexTerms, type Analyzer } from './analyze.js';
-import { answerTypesIn, type AnswerType } from './answer-type.js';
+import type { AnswerType } from './answer-type.js';
 import { recordYears } from './fiscal-year.js';
-import { charGrams } from './grams.js';
 import { negatedTerms } from './negation.js';
 import { CONCEPT_PREFIX } from './prefixes.js';
 import { TermIdSet } from './engine/term-id-set.js';
-import { indexGramSet, type GramSet } from './gram-set.js';
+import { charGrams, type GramSet } from './gram-set.js';
 import { Vocabulary } from './engine/vocabulary.js';
+import { TermCounts, type TermCountLookup } from './engine/term-counts.js';
 
 /**
  * The analysed knowledge base: each record's terms per field, the per-record term sets and
@@ -42,23 +42,21 @@ export interface IndexedRecord {
   /** Fiscal years (BE) the record is about: its tags, else its document's. */
   years: readonly number[];
   /** Character trigrams of each phrasing of the record's question (Thai, English, alternates). */
-  questionGrams: GramSet[];
+  readonly questionGrams: GramSet[];
   /** Character trigrams of the Thai answer (decide.ts: do two answers say the same thing?). */
-  answerGrams: GramSet;
+  readonly answerGrams: GramSet;
   /** Kinds of answer its answer text holds (answer-type.ts). */
-  answerTypes: ReadonlySet<AnswerType>;
+  readonly answerTypes: ReadonlySet<AnswerType>;
 }
 
 export interface SearchIndex {
   records: ReadonlyMap<string, IndexedRecord>;
-  /** Each record's index terms per field, in knowledge-base order: the retrieval engine's input. */
-  fields: ReadonlyArray<{ id: string; terms: Readonly<Record<Field, readonly string[]>> }>;
-  /** Number of records containing the term in any field. */
-  documentFrequency: ReadonlyMap<string, number>;
+  /** Each record's index terms per field as ids of `vocabulary`, in knowledge-base order: the retrieval engine's input. */
+  fields: ReadonlyArray<{ id: string; terms: Readonly<Record<Field, Uint32Array>> }>;
+  /** Number of records containing the term in a text field (not counting `negation`). */
+  documentFrequency: TermCountLookup;
   /** Term ids of every indexed term, shared with the compact retrieval engine. */
   vocabulary: Vocabulary;
-  /** Ids of the records' character trigrams (gram-set.ts). */
-  grams: Vocabulary;
   /** How often each token (before stemming) occurs in the records: the speller's vocabulary. */
   tokenFrequency: ReadonlyMap<string, number>;
   /**
@@ -70,6 +68,35 @@ export interface SearchIndex {
   /** Fiscal years some record is about, ascending. */
   years: readonly number[];
   size: number;
+}
+
+/**
+ * The trigrams are worked out when scoring first needs them, not at build: a question only
+ * ever scores a few dozen candidates, and at 100,000 records computing them for every record was
+ * about a third of a warm build and their arrays most of the heap. Once made, they are kept.
+ */
+class LazyIndexedRecord implements IndexedRecord {
+  #questionGrams: GramSet[] | undefined;
+  #answerGrams: GramSet | undefined;
+
+  constructor(
+    readonly record: KbRecord,
+    readonly document: KbDocument | undefined,
+    readonly section: IndexedRecord['section'],
+    readonly terms: ReadonlySet<string>,
+    readonly questionTerms: ReadonlySet<string>,
+    readonly years: readonly number[],
+    readonly answerTypes: ReadonlySet<AnswerType>,
+  ) {}
+
+  get questionGrams(): GramSet[] {
+    const { question, alternates } = this.record;
+    return (this.#questionGrams ??= [question.th, question.en, ...alternates.th, ...alternates.en].filter((q) => q !== '').map(charGrams));
+  }
+
+  get answerGrams(): GramSet {
+    return (this.#answerGrams ??= charGrams(this.record.answer.th));
+  }
 }
 
 function fieldTexts(record: KbRecord, document: KbDocument | undefined, section: IndexedRecord['section']): Record<TextField, string> {
@@ -91,58 +118,58 @@ function indicatorConcepts(record: KbRecord, kb: KnowledgeBase): string[] {
     .map((c) => CONCEPT_PREFIX + c.id);
 }
 
+/** Ids of several fields' terms in one array. */
+function joined(parts: readonly Uint32Array[]): Uint32Array {
+  const out = new Uint32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+const NO_TYPES: ReadonlySet<AnswerType> = new Set();
+
 export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
   const records = new Map<string, IndexedRecord>();
-  const documentFrequency = new Map<string, number>();
   const tokenFrequency = new Map<string, number>();
   const documents = new Map(kb.documents.map((d) => [d.id, d]));
   const years = new Set<number>();
   const vocabulary = new Vocabulary();
-  const grams = new Vocabulary();
+  const documentFrequency = new TermCounts(vocabulary);
+  // Each term string is looked up once, here; everything after works on ids.
+  const idsOf = (terms: readonly string[]) => Uint32Array.from(terms, (t) => vocabulary.add(t));
 
   const fields = kb.records.map((record) => {
     const document = documents.get(record.source.document);
     const section = document?.sections.find((s) => s.slug === record.source.section);
     const texts = fieldTexts(record, document, section);
-    const out = {} as Record<Field, string[]>;
-    const terms = new Set<string>();
-    const questionTerms = new Set<string>();
+    const out = {} as Record<Field, Uint32Array>;
     const negated: string[] = [];
+    let answerTypes: ReadonlySet<AnswerType> = NO_TYPES;
     for (const field of TEXT_FIELDS) {
       const analysis = analyzer.analyze(texts[field]);
+      if (field === 'answer' && analysis.answerTypes.length > 0) answerTypes = new Set(analysis.answerTypes);
       if (QUESTION_FIELDS.includes(field)) negated.push(...negatedTerms(analysis.units));
       for (const u of analysis.units) tokenFrequency.set(u.token, (tokenFrequency.get(u.token) ?? 0) + 1);
       const tokens = indexTerms(analysis);
       if (field === 'context') tokens.push(...indicatorConcepts(record, kb));
-      out[field] = tokens;
-      for (const t of tokens) {
-        terms.add(t);
-        if (QUESTION_FIELDS.includes(field)) questionTerms.add(t);
-      }
+      out[field] = idsOf(tokens);
     }
-    out.negation = negated;
-    for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+    out.negation = idsOf(negated);
+    const questionTerms = TermIdSet.fromIds(joined(QUESTION_FIELDS.map((f) => out[f])), vocabulary);
+    const terms = TermIdSet.fromIds(joined(TEXT_FIELDS.map((f) => out[f])), vocabulary);
+    for (const id of terms.termIds) documentFrequency.increment(id);
     const recordYearList = recordYears(record.tags.years, document?.fiscalYears);
     for (const y of recordYearList) years.add(y);
-    const questionGrams = [record.question.th, record.question.en, ...record.alternates.th, ...record.alternates.en]
-      .filter((q) => q !== '')
-      .map((q) => indexGramSet(charGrams(q), grams));
-    records.set(record.id, {
-      record,
-      document,
-      section,
-      terms: TermIdSet.of(terms, vocabulary),
-      questionTerms: TermIdSet.of(questionTerms, vocabulary),
-      years: recordYearList,
-      questionGrams,
-      answerGrams: indexGramSet(charGrams(record.answer.th), grams),
-      answerTypes: answerTypesIn(`${record.answer.th}\n${record.answer.en}`),
-    });
+    records.set(record.id, new LazyIndexedRecord(record, document, section, terms, questionTerms, recordYearList, answerTypes));
     return { id: record.id, terms: out };
   });
+  documentFrequency.freeze();
   // One newline-separated string: a part test is two substring searches, no per-word index.
-  const thaiTerms = `\n${[...documentFrequency.keys()].filter((t) => /^[\u0E01-\u0E5B]+$/.test(t)).join('\n')}\n`;
+  const thaiTerms = `\n${[...documentFrequency.terms()].filter((t) => /^[\u0E01-\u0E5B]+$/.test(t)).join('\n')}\n`;
   // Two letters begin or end far too many words to tell anything.
   const isWordPart = (word: string) => word.length >= 3 && (thaiTerms.includes(`\n${word}`) || thaiTerms.includes(`${word}\n`));
-  return { records, fields, documentFrequency, vocabulary, grams, tokenFrequency, isWordPart, years: [...years].sort((a, b) => a - b), size: kb.records.length };
+  return { records, fields, documentFrequency, vocabulary, tokenFrequency, isWordPart, years: [...years].sort((a, b) => a - b), size: kb.records.length };
 }

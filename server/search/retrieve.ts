@@ -66,7 +66,9 @@ export const createMiniSearchRetriever: RetrieverFactory = (index, options) => {
     tokenize: (text) => (text === '' ? [] : text.split(' ')),
     processTerm: (t) => t,
   });
-  search.addAll(index.fields.map(({ id, terms }) => ({ id, ...Object.fromEntries(Object.entries(terms).map(([f, ts]) => [f, ts.join(' ')])) })));
+  const { vocabulary } = index;
+  const text = (ids: Uint32Array) => Array.from(ids, (t) => vocabulary.termOf(t)).join(' ');
+  search.addAll(index.fields.map(({ id, terms }) => ({ id, ...Object.fromEntries(Object.entries(terms).map(([f, ids]) => [f, text(ids)])) })));
   // Only these outlive the build: the retriever must not hold `index` (its `fields` are freed).
   const { documentFrequency } = index;
   const df = (t: string) => documentFrequency.get(t) ?? 0;

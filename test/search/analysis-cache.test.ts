@@ -51,7 +51,7 @@ describe('analysis cache', () => {
   });
 
   it('ignores a stored cache of another format or version', () => {
-    const cache = createAnalysisCache('v2', { format: 999, version: 'v2', entries: { x: [['a'], []] } });
+    const cache = createAnalysisCache('v2', { format: 999, version: 'v2', entries: { x: [['a'], [], []] } });
     expect(cache.serialize().entries).toEqual({});
   });
 

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_GRAMS, indexGramSet } from '../../server/search/gram-set.js';
-import { Vocabulary } from '../../server/search/engine/vocabulary.js';
+import { EMPTY_GRAMS, gramSetOf } from '../../server/search/gram-set.js';
 import type { QuestionAnalysis } from '../../server/search/analyze-question.js';
 import type { IndexedRecord } from '../../server/search/index.js';
 import { defaultOptions } from '../../server/search/options.js';
 import { compareCandidates, features, logistic, scoreCandidates, type Features } from '../../server/search/score.js';
-import { trigramsOf } from '../../server/search/trigram.js';
 
 /** A hand-made question: two content words, one rare (weight 3) and one common (weight 1). */
 function question(over: Partial<QuestionAnalysis> = {}): QuestionAnalysis {
@@ -23,7 +21,7 @@ function question(over: Partial<QuestionAnalysis> = {}): QuestionAnalysis {
     query: [],
     years: [],
     intents: [],
-    grams: indexGramSet(trigramsOf('แบบฟอร์มส่ง'), new Vocabulary()),
+    grams: gramSetOf('แบบฟอร์มส่ง'),
     unknownNames: [],
     ...over,
   };

@@ -29,6 +29,7 @@ export interface CompactIndexOptions {
 }
 
 const DEFAULTS: Required<CompactIndexOptions> = { andFirstMinPostings: 20_000 };
+const EMPTY = new Uint32Array(0);
 
 /** A typed array that doubles when full. */
 class Growable<T extends Uint32Array | Uint16Array | Uint8Array> {
@@ -52,13 +53,26 @@ export interface CompactIndex extends RetrievalEngine {
   readonly bytes: number;
 }
 
+/** One record's terms per field as ids of the shared vocabulary (buildIndex makes them). */
+export interface IdDoc {
+  id: string;
+  fields: readonly Uint32Array[];
+}
+
+/** The index over documents given as term strings: each term gets its id first. */
 export function buildCompactIndex(
   docs: readonly EngineDoc[],
   fields: readonly string[],
   options: CompactIndexOptions & { vocabulary?: Vocabulary } = {},
 ): CompactIndex {
-  const opts = { ...DEFAULTS, ...options };
   const vocabulary = options.vocabulary ?? new Vocabulary();
+  const idDocs = docs.map((d) => ({ id: d.id, fields: d.fields.map((terms) => Uint32Array.from(terms, (t) => vocabulary.add(t))) }));
+  return buildCompactIndexFromIds(idDocs, fields, vocabulary, options);
+}
+
+/** The index over documents whose terms already have ids in `vocabulary`. */
+export function buildCompactIndexFromIds(docs: readonly IdDoc[], fields: readonly string[], vocabulary: Vocabulary, options: CompactIndexOptions = {}): CompactIndex {
+  const opts = { ...DEFAULTS, ...options };
   const F = fields.length;
   if (F > 255) throw new Error('compact index: at most 255 fields');
   const N = docs.length;
@@ -66,30 +80,30 @@ export function buildCompactIndex(
   const fieldLength = new Uint16Array(N * F);
   const avgFieldLength = new Float64Array(F);
 
-  // Pass 1: postings in record order, then a stable counting sort by term.
+  // Pass 1: postings in record order, then a stable counting sort by term. A field's term
+  // frequencies come from sorting a copy of its ids: equal ids end up side by side.
   const pTerm = new Growable(new Uint32Array(1024));
   const pDoc = new Growable(new Uint32Array(1024));
   const pField = new Growable(new Uint8Array(1024));
   const pTf = new Growable(new Uint16Array(1024));
-  const counts = new Map<number, number>();
   for (let d = 0; d < N; d++) {
     const doc = docs[d]!;
     for (let f = 0; f < F; f++) {
-      counts.clear();
-      for (const term of doc.fields[f] ?? []) {
-        const id = vocabulary.add(term);
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+      const sorted = (doc.fields[f] ?? EMPTY).slice().sort();
+      let unique = 0;
+      for (let i = 0; i < sorted.length; ) {
+        let j = i + 1;
+        while (j < sorted.length && sorted[j] === sorted[i]) j++;
+        pTerm.push(sorted[i]!);
+        pDoc.push(d);
+        pField.push(f);
+        pTf.push(Math.min(j - i, 0xffff));
+        unique++;
+        i = j;
       }
-      const unique = counts.size;
       fieldLength[d * F + f] = Math.min(unique, 0xffff);
       // MiniSearch's running average (addFieldLength), kept bit-identical.
       avgFieldLength[f] = ((avgFieldLength[f] || 0) * d + unique) / (d + 1);
-      for (const [id, tf] of counts) {
-        pTerm.push(id);
-        pDoc.push(d);
-        pField.push(f);
-        pTf.push(Math.min(tf, 0xffff));
-      }
     }
   }
   const T = vocabulary.size;

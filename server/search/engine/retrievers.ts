@@ -1,6 +1,6 @@
 import type { Field } from '../index.js';
 import { createMiniSearchRetriever, PREFIX_TERM, rankingTerms, type RetrieverFactory } from '../retrieve.js';
-import { buildCompactIndex, type CompactIndexOptions } from './compact-index.js';
+import { buildCompactIndexFromIds, type CompactIndexOptions } from './compact-index.js';
 import type { EngineName } from './types.js';
 
 /**
@@ -25,10 +25,11 @@ export function chooseEngine(choice: EngineChoice, records: number, compactFrom 
 export function compactRetriever(indexOptions: CompactIndexOptions = {}): RetrieverFactory {
   return (index, options) => {
     const fields = Object.keys(options.fieldBoost) as Field[];
-    const engine = buildCompactIndex(
-      index.fields.map(({ id, terms }) => ({ id, fields: fields.map((f) => terms[f] ?? []) })),
+    const engine = buildCompactIndexFromIds(
+      index.fields.map(({ id, terms }) => ({ id, fields: fields.map((f) => terms[f]) })),
       fields,
-      { ...indexOptions, vocabulary: index.vocabulary },
+      index.vocabulary,
+      indexOptions,
     );
     // Only these outlive the build: the retriever must not hold `index` (its `fields` are freed).
     const { documentFrequency } = index;

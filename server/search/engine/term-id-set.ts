@@ -14,12 +14,20 @@ export class TermIdSet implements ReadonlySet<string> {
 
   /** Adds the terms to the vocabulary as needed; duplicates collapse. */
   static of(terms: Iterable<string>, vocabulary: Vocabulary): TermIdSet {
-    const ids: number[] = [];
-    for (const t of terms) ids.push(vocabulary.add(t));
-    const sorted = Uint32Array.from(ids).sort();
+    return TermIdSet.fromIds(Uint32Array.from(terms, (t) => vocabulary.add(t)), vocabulary);
+  }
+
+  /** The set of these ids (in any order, repeats allowed); `ids` is sorted in place and kept. */
+  static fromIds(ids: Uint32Array, vocabulary: Vocabulary): TermIdSet {
+    const sorted = ids.sort();
     let n = 0;
     for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
     return new TermIdSet(n === sorted.length ? sorted : sorted.slice(0, n), vocabulary);
+  }
+
+  /** The ids, ascending (not to be modified). */
+  get termIds(): Uint32Array {
+    return this.ids;
   }
 
   get size(): number {

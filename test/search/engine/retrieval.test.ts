@@ -22,12 +22,13 @@ interface Doc {
 /** What a retriever reads of the index: each record's terms per field and document frequencies. */
 function indexOf(docs: readonly { id: string; terms: Partial<Record<Field, string[]>> }[]): SearchIndex {
   const documentFrequency = new Map<string, number>();
+  const vocabulary = new Vocabulary();
   const fields = docs.map(({ id, terms }) => {
     const full = Object.fromEntries(FIELDS.map((f) => [f, terms[f] ?? []])) as Record<Field, string[]>;
     for (const t of new Set(Object.values(full).flat())) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
-    return { id, terms: full };
+    return { id, terms: Object.fromEntries(FIELDS.map((f) => [f, Uint32Array.from(full[f], (t) => vocabulary.add(t))])) };
   });
-  return { fields, documentFrequency, vocabulary: new Vocabulary(), size: docs.length } as unknown as SearchIndex;
+  return { fields, documentFrequency, vocabulary, size: docs.length } as unknown as SearchIndex;
 }
 
 const words = (text: string) => text.split(' ').filter(Boolean);
