@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Glossary } from '../kb/schema.js';
-import { indexTerms, type Analysis, type Analyzer, type Unit } from './analyze.js';
+import { indexedText, indexTerms, type Analysis, type Analyzer, type IndexedText, type Unit } from './analyze.js';
+import { CONCEPT_PREFIX } from './prefixes.js';
 import type { AnswerType } from './answer-type.js';
 
 /**
@@ -120,7 +121,29 @@ export function createAnalysisCache(version: string, stored?: SerializedAnalysis
         used.set(key, [analysis.units.map(encodeUnit), [...analysis.concepts], [...analysis.answerTypes]]);
         return analysis;
       };
-      return { analyze, tokenize: (text) => indexTerms(analyze(text)), expander: analyzer.expander };
+      /** The stored form read directly: most units are a bare string that is token and term at once. */
+      const forIndex = (text: string): IndexedText => {
+        const key = hashText(text);
+        const stored = used.get(key) ?? loaded.get(key);
+        if (!stored) return indexedText(analyze(text));
+        hits++;
+        used.set(key, stored);
+        const [units, concepts, answerTypes] = stored;
+        const tokens: string[] = [];
+        const terms: string[] = [];
+        for (const u of units) {
+          if (typeof u === 'string') {
+            tokens.push(u);
+            terms.push(u);
+          } else {
+            tokens.push(u[0]);
+            for (const t of u[1]) terms.push(t);
+          }
+        }
+        for (const c of concepts) terms.push(CONCEPT_PREFIX + c);
+        return { tokens, terms, answerTypes, units: () => units.map(decodeUnit) };
+      };
+      return { analyze, tokenize: (text) => indexTerms(analyze(text)), forIndex, expander: analyzer.expander };
     },
     serialize() {
       return { format: ANALYSIS_FORMAT, version, entries: Object.fromEntries(used) };

@@ -53,6 +53,11 @@ export interface Analyzer {
   analyze(text: string, correct?: Speller, repair?: ThaiRunRepair): Analysis;
   /** indexTerms() of the text. */
   tokenize(text: string): string[];
+  /**
+   * What an index build needs of a text, without a Unit object per token when the analysis
+   * cache can avoid them (at 100,000 records those objects were most of a warm build's garbage).
+   */
+  forIndex(text: string): IndexedText;
   readonly expander: Expander;
 }
 
@@ -65,6 +70,22 @@ export function indexTerms(analysis: Analysis): string[] {
   const out = analysis.units.flatMap((u) => u.terms);
   for (const c of analysis.concepts) out.push(CONCEPT_PREFIX + c);
   return out;
+}
+
+/** A text's analysis as the index reads it (Analyzer.forIndex). */
+export interface IndexedText {
+  /** Every content token, in order (the speller's counts). */
+  tokens: readonly string[];
+  /** indexTerms() of the analysis. */
+  terms: string[];
+  answerTypes: readonly AnswerType[];
+  /** The full units, made on request (negation scopes of question fields). */
+  units(): readonly Unit[];
+}
+
+/** forIndex() of an analyzer without a cache: the analysis, read once. */
+export function indexedText(analysis: Analysis): IndexedText {
+  return { tokens: analysis.units.map((u) => u.token), terms: indexTerms(analysis), answerTypes: analysis.answerTypes, units: () => analysis.units };
 }
 
 export interface AnalyzerOptions {
@@ -112,6 +133,7 @@ export function createAnalyzer(fileGlossary: Glossary, options: AnalyzerOptions 
   return {
     analyze,
     tokenize: (text) => indexTerms(analyze(text)),
+    forIndex: (text) => indexedText(analyze(text)),
     expander,
   };
 }

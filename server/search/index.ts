@@ -1,5 +1,5 @@
 import type { KbDocument, KbRecord, KnowledgeBase } from '../kb/schema.js';
-import { indexTerms, type Analyzer } from './analyze.js';
+import type { Analyzer } from './analyze.js';
 import type { AnswerType } from './answer-type.js';
 import { recordYears } from './fiscal-year.js';
 import { negatedTerms } from './negation.js';
@@ -149,13 +149,12 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
     const negated: string[] = [];
     let answerTypes: ReadonlySet<AnswerType> = NO_TYPES;
     for (const field of TEXT_FIELDS) {
-      const analysis = analyzer.analyze(texts[field]);
-      if (field === 'answer' && analysis.answerTypes.length > 0) answerTypes = new Set(analysis.answerTypes);
-      if (QUESTION_FIELDS.includes(field)) negated.push(...negatedTerms(analysis.units));
-      for (const u of analysis.units) tokenFrequency.set(u.token, (tokenFrequency.get(u.token) ?? 0) + 1);
-      const tokens = indexTerms(analysis);
-      if (field === 'context') tokens.push(...indicatorConcepts(record, kb));
-      out[field] = idsOf(tokens);
+      const text = analyzer.forIndex(texts[field]);
+      if (field === 'answer' && text.answerTypes.length > 0) answerTypes = new Set(text.answerTypes);
+      if (QUESTION_FIELDS.includes(field)) negated.push(...negatedTerms(text.units()));
+      for (const token of text.tokens) tokenFrequency.set(token, (tokenFrequency.get(token) ?? 0) + 1);
+      const terms = field === 'context' ? [...text.terms, ...indicatorConcepts(record, kb)] : text.terms;
+      out[field] = idsOf(terms);
     }
     out.negation = idsOf(negated);
     const questionTerms = TermIdSet.fromIds(joined(QUESTION_FIELDS.map((f) => out[f])), vocabulary);
