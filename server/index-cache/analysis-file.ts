@@ -7,10 +7,11 @@ import type { Logger } from '../logger.js';
 import { REPO_ROOT } from '../paths.js';
 import { DEFAULT_LEXICON_DIR } from '../search/lexicon.js';
 import type { SerializedAnalysisCache } from '../search/analysis-cache.js';
+import { decodeAnalyses, encodeAnalyses } from './analysis-binary.js';
 import { createAnswerer, type AnswererOptions, type ExplainingAnswerer } from '../search/answerer.js';
 
 /**
- * The analysis cache on disk, beside the knowledge: var/index-cache/analysis-<kb>.json, one file
+ * The analysis cache on disk, beside the knowledge: var/index-cache/analysis-<kb>.bin, one file
  * per knowledge-base folder. Read before an index build, written (temp file, then rename) after
  * it, so a restart or a reload after an edit analyses only changed texts. A missing, unreadable
  * or outdated file only means a full analysis, never an error.
@@ -24,7 +25,7 @@ export function kbKey(kbDir: string): string {
 }
 
 export function analysisFile(dir: string, kbDir: string): string {
-  return path.join(dir, `analysis-${kbKey(kbDir)}.json`);
+  return path.join(dir, `analysis-${kbKey(kbDir)}.bin`);
 }
 
 /**
@@ -53,9 +54,7 @@ function readFolder(root: string): string[] {
 export function readStoredAnalyses(file: string, log?: Logger): SerializedAnalysisCache | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as SerializedAnalysisCache;
-    if (typeof parsed?.version !== 'string' || typeof parsed.entries !== 'object' || parsed.entries === null) throw new Error('not an analysis cache');
-    return parsed;
+    return decodeAnalyses(readFileSync(file));
   } catch (err) {
     log?.warn({ err, file }, 'analysis cache unreadable; analysing every record');
     return undefined;
@@ -65,7 +64,7 @@ export function readStoredAnalyses(file: string, log?: Logger): SerializedAnalys
 export async function writeStoredAnalyses(file: string, cache: SerializedAnalysisCache): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(cache));
+  await writeFile(tmp, encodeAnalyses(cache));
   await rename(tmp, file);
 }
 
@@ -95,7 +94,7 @@ export function createCachedAnswerer(kb: KnowledgeBase, options: CachedAnswererO
   const answerer = createAnswerer(kb, { ...options.answerer, analysisCache: { stored, lexicon: readLexicon(options.kbDir) } });
   const cache = answerer.analysisCache!;
   options.logger?.info({ analysed: cache.misses, fromCache: cache.hits }, 'index texts analysed');
-  const changed = cache.misses > 0 || stored?.version !== cache.version || Object.keys(stored.entries).length !== cache.size;
+  const changed = cache.misses > 0 || stored?.version !== cache.version || stored.entries.size !== cache.size;
   const serialized = changed ? cache.serialize() : undefined;
   cache.release();
   if (serialized) {

@@ -17,19 +17,30 @@ import type { AnswerType } from './answer-type.js';
  */
 
 /** Bumped when the serialised form or the meaning of an Analysis changes. */
-export const ANALYSIS_FORMAT = 2;
+export const ANALYSIS_FORMAT = 3;
 
 /**
- * A unit as stored: just the token when its only term is the token itself and no concept
- * covers it (most units), else [token, terms, concepts].
+ * The cache as written to disk. Every distinct token, term and concept id is stored once, in
+ * `strings`; all analyses are one flat Int32Array, `data`, and `entries` maps a text's
+ * hash to where its analysis starts. At offset o:
+ *
+ *   unit count, then each unit: a string index ≥ 0 when the unit's only term is its token and
+ *   no concept covers it (most units), else −(1 + term count), token, terms…, concept count,
+ *   concepts…; then the text's concept count and concepts…; then a bit mask of answer types.
+ *
+ * Read back, that is one typed array instead of arrays and strings per token
+ * (index-cache/analysis-file.ts stores it in binary): at 30,000 records the earlier form, JSON
+ * with a string per occurrence, was a 98 MB file and most of a warm build's time went to
+ * parsing it and collecting its garbage. A string object looked up again and again also keeps
+ * its hash.
  */
-type StoredUnit = string | [string, string[], string[]];
-type StoredAnalysis = [StoredUnit[], string[], AnswerType[]];
-
 export interface SerializedAnalysisCache {
   format: number;
   version: string;
-  entries: Record<string, StoredAnalysis>;
+  strings: string[];
+  data: Int32Array;
+  /** Text hash → offset in `data`. */
+  entries: Map<string, number>;
 }
 
 export interface AnalysisCache {
@@ -55,10 +66,129 @@ export interface AnalysisCache {
 
 const hashText = (text: string): string => createHash('sha1').update(text).digest('base64url');
 
-const encodeUnit = (u: Unit): StoredUnit =>
-  u.concepts.length === 0 && u.terms.length === 1 && u.terms[0] === u.token ? u.token : [u.token, u.terms, u.concepts];
+/** The cache's strings; the index of a string is found through a map made on the first add. */
+class StringTable {
+  private ids: Map<string, number> | undefined;
 
-const decodeUnit = (u: StoredUnit): Unit => (typeof u === 'string' ? { token: u, terms: [u], concepts: [] } : { token: u[0], terms: u[1], concepts: u[2] });
+  constructor(readonly strings: string[] = []) {}
+
+  idOf(s: string): number {
+    this.ids ??= new Map(this.strings.map((t, i) => [t, i]));
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.push(s) - 1;
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+
+  clear(): void {
+    this.strings.length = 0;
+    this.ids = undefined;
+  }
+}
+
+const ANSWER_TYPES: readonly AnswerType[] = ['count', 'date', 'agency', 'procedure'];
+
+/** A growable Int32Array: the analyses of a cache, appended to as texts are analysed. */
+class IntBuffer {
+  data: Int32Array;
+  length: number;
+
+  /** Empty, or holding `initial` (taken over, not copied). */
+  constructor(initial?: Int32Array) {
+    this.data = initial ?? new Int32Array(1024);
+    this.length = initial?.length ?? 0;
+  }
+
+  push(...values: number[]): number {
+    if (this.length + values.length > this.data.length) {
+      const bigger = new Int32Array(Math.max(1024, (this.length + values.length) * 2));
+      bigger.set(this.data.subarray(0, this.length));
+      this.data = bigger;
+    }
+    this.data.set(values, this.length);
+    return (this.length += values.length);
+  }
+
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** One unit in the layout of SerializedAnalysisCache; `terms` undefined: the token is its only term. */
+function writeUnit(out: IntBuffer, token: number, terms: readonly number[] | undefined, concepts: readonly number[]): void {
+  if (terms === undefined) out.push(token);
+  else out.push(-1 - terms.length, token, ...terms, concepts.length, ...concepts);
+}
+
+function writeTail(out: IntBuffer, concepts: readonly number[], answerTypes: readonly AnswerType[]): void {
+  out.push(concepts.length, ...concepts, answerTypes.reduce((mask, t) => mask | (1 << ANSWER_TYPES.indexOf(t)), 0));
+}
+
+/** Appends the analysis to `data`; returns its offset. */
+function encode(analysis: Analysis, table: StringTable, data: IntBuffer): number {
+  const at = data.length;
+  const id = (s: string) => table.idOf(s);
+  data.push(analysis.units.length);
+  for (const u of analysis.units) {
+    const simple = u.concepts.length === 0 && u.terms.length === 1 && u.terms[0] === u.token;
+    writeUnit(data, id(u.token), simple ? undefined : u.terms.map(id), u.concepts.map(id));
+  }
+  writeTail(data, analysis.concepts.map(id), analysis.answerTypes);
+  return at;
+}
+
+/**
+ * Reads the analysis at `at`: each unit is handed to `unit` (string indexes), and the text's
+ * concepts and answer types are returned. One walk for both readers below.
+ */
+function walk(data: Int32Array, at: number, unit: (token: number, terms: readonly number[] | undefined, concepts: readonly number[]) => void) {
+  // Plain loops, not subarray(): a typed-array view per unit was a third of a warm build.
+  const read = (count: number): number[] => {
+    const out = new Array<number>(count);
+    for (let k = 0; k < count; k++) out[k] = data[i++]!;
+    return out;
+  };
+  let i = at;
+  const count = data[i++]!;
+  for (let n = 0; n < count; n++) {
+    const head = data[i++]!;
+    if (head >= 0) {
+      unit(head, undefined, NONE);
+      continue;
+    }
+    const token = data[i++]!;
+    const terms = read(-1 - head);
+    const concepts = read(data[i++]!);
+    unit(token, terms, concepts.length === 0 ? NONE : concepts);
+  }
+  const concepts = read(data[i++]!);
+  const mask = data[i]!;
+  return { concepts, answerTypes: ANSWER_TYPES.filter((_, bit) => mask & (1 << bit)) };
+}
+const NONE: readonly number[] = [];
+
+function decode(data: Int32Array, at: number, strings: readonly string[]): Analysis {
+  const units: Unit[] = [];
+  const { concepts, answerTypes } = walk(data, at, (token, terms, unitConcepts) =>
+    units.push({ token: strings[token]!, terms: (terms ?? [token]).map((t) => strings[t]!), concepts: unitConcepts.map((c) => strings[c]!) }),
+  );
+  return { units, concepts: concepts.map((c) => strings[c]!), answerTypes };
+}
+
+/** What the index reads of a stored analysis, straight from the table: no Unit object per token. */
+function readForIndex(data: Int32Array, at: number, strings: readonly string[]): IndexedText {
+  const tokens: string[] = [];
+  const terms: string[] = [];
+  const { concepts, answerTypes } = walk(data, at, (token, unitTerms) => {
+    tokens.push(strings[token]!);
+    if (unitTerms === undefined) terms.push(strings[token]!);
+    else for (const t of unitTerms) terms.push(strings[t]!);
+  });
+  for (const c of concepts) terms.push(CONCEPT_PREFIX + strings[c]!);
+  return { tokens, terms, answerTypes, units: () => decode(data, at, strings).units };
+}
 
 /** Sentences whose analysis changes when a normalisation, segmentation or rewriting rule does. */
 const PROBES = [
@@ -84,11 +214,30 @@ export function analysisVersion(analyzer: Analyzer, inputs: { glossary: Glossary
 
 /** A cache for `version`, starting from `stored` when it was written for the same version. */
 export function createAnalysisCache(version: string, stored?: SerializedAnalysisCache): AnalysisCache {
-  const usable = stored && stored.format === ANALYSIS_FORMAT && stored.version === version ? stored.entries : {};
-  const loaded = new Map<string, StoredAnalysis>(Object.entries(usable));
-  const used = new Map<string, StoredAnalysis>();
+  const usable = stored?.format === ANALYSIS_FORMAT && stored.version === version;
+  // A copy of the strings, as new ones are appended; the data is copied when it first grows.
+  const table = new StringTable(usable ? [...stored.strings] : []);
+  let data = new IntBuffer(usable ? stored.data : undefined);
+  let loaded: ReadonlyMap<string, number> = usable ? stored.entries : new Map();
+  const used = new Map<string, number>();
   let hits = 0;
   let misses = 0;
+
+  /** Where the text's analysis starts in `data`, analysing it (and appending it) on a miss. */
+  const lookup = (text: string, analyzer: Analyzer): { at: number; fresh?: Analysis } => {
+    const key = hashText(text);
+    const found = used.get(key) ?? loaded.get(key);
+    if (found !== undefined) {
+      hits++;
+      used.set(key, found);
+      return { at: found };
+    }
+    misses++;
+    const fresh = analyzer.analyze(text);
+    const at = encode(fresh, table, data);
+    used.set(key, at);
+    return { at, fresh };
+  };
 
   return {
     version,
@@ -108,49 +257,34 @@ export function createAnalysisCache(version: string, stored?: SerializedAnalysis
     wrap(analyzer) {
       const analyze = (text: string, correct?: Parameters<Analyzer['analyze']>[1], repair?: Parameters<Analyzer['analyze']>[2]): Analysis => {
         if (correct || repair) return analyzer.analyze(text, correct, repair);
-        const key = hashText(text);
-        const stored = used.get(key) ?? loaded.get(key);
-        if (stored) {
-          hits++;
-          used.set(key, stored);
-          // A fresh object every time: callers may push onto the arrays they get.
-          return { units: stored[0].map(decodeUnit), concepts: [...stored[1]], answerTypes: [...stored[2]] };
-        }
-        misses++;
-        const analysis = analyzer.analyze(text);
-        used.set(key, [analysis.units.map(encodeUnit), [...analysis.concepts], [...analysis.answerTypes]]);
-        return analysis;
+        // A fresh object every time: callers may push onto the arrays they get.
+        const { at, fresh } = lookup(text, analyzer);
+        return fresh ?? decode(data.data, at, table.strings);
       };
-      /** The stored form read directly: most units are a bare string that is token and term at once. */
       const forIndex = (text: string): IndexedText => {
-        const key = hashText(text);
-        const stored = used.get(key) ?? loaded.get(key);
-        if (!stored) return indexedText(analyze(text));
-        hits++;
-        used.set(key, stored);
-        const [units, concepts, answerTypes] = stored;
-        const tokens: string[] = [];
-        const terms: string[] = [];
-        for (const u of units) {
-          if (typeof u === 'string') {
-            tokens.push(u);
-            terms.push(u);
-          } else {
-            tokens.push(u[0]);
-            for (const t of u[1]) terms.push(t);
-          }
-        }
-        for (const c of concepts) terms.push(CONCEPT_PREFIX + c);
-        return { tokens, terms, answerTypes, units: () => units.map(decodeUnit) };
+        const { at, fresh } = lookup(text, analyzer);
+        return fresh ? indexedText(fresh) : readForIndex(data.data, at, table.strings);
       };
       return { analyze, tokenize: (text) => indexTerms(analyze(text)), forIndex, expander: analyzer.expander };
     },
     serialize() {
-      return { format: ANALYSIS_FORMAT, version, entries: Object.fromEntries(used) };
+      // Only the entries this build used, and only their strings, renumbered in order of use.
+      const out = new StringTable();
+      const outData = new IntBuffer();
+      const entries = new Map<string, number>();
+      const renumber = (i: number) => out.idOf(table.strings[i]!);
+      for (const [key, at] of used) {
+        entries.set(key, outData.push(data.data[at]!) - 1);
+        const { concepts, answerTypes } = walk(data.data, at, (token, terms, unitConcepts) => writeUnit(outData, renumber(token), terms?.map(renumber), unitConcepts.map(renumber)));
+        writeTail(outData, concepts.map(renumber), answerTypes);
+      }
+      return { format: ANALYSIS_FORMAT, version, strings: out.strings, data: outData.view(), entries };
     },
     release() {
-      loaded.clear();
       used.clear();
+      loaded = new Map();
+      data = new IntBuffer();
+      table.clear();
     },
   };
 }

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeAnalyses } from '../../server/index-cache/analysis-binary.js';
 import { analysisFile, createCachedAnswerer } from '../../server/index-cache/analysis-file.js';
 import type { Logger } from '../../server/logger.js';
 import { fixtureKb } from '../search/answerer-fixture.js';
@@ -33,8 +34,8 @@ describe('analysis cache file', () => {
   it('writes the analyses after a build and reads them on the next one', async () => {
     const first = await build(recordingLogger().logger);
     expect(first.analysed).toBeGreaterThan(0);
-    const stored = JSON.parse(await readFile(analysisFile(dir, kbDir), 'utf8'));
-    expect(Object.keys(stored.entries).length).toBeGreaterThan(0);
+    const stored = decodeAnalyses(await readFile(analysisFile(dir, kbDir)));
+    expect(stored.entries.size).toBeGreaterThan(0);
 
     const { logger, lines } = recordingLogger();
     expect((await build(logger)).analysed).toBe(0);
@@ -43,7 +44,9 @@ describe('analysis cache file', () => {
 
   it('analyses everything, with a warning, when the file is corrupt', async () => {
     await build(recordingLogger().logger);
-    await writeFile(analysisFile(dir, kbDir), '{"version": "x", "entr');
+    const file = analysisFile(dir, kbDir);
+    const whole = await readFile(file);
+    await writeFile(file, whole.subarray(0, whole.length >> 1));
     const { logger, lines } = recordingLogger();
     expect((await build(logger)).analysed).toBeGreaterThan(0);
     expect(lines.some((l) => l.level === 'warn' && /unreadable/.test(l.msg ?? ''))).toBe(true);

@@ -51,15 +51,24 @@ describe('analysis cache', () => {
   });
 
   it('ignores a stored cache of another format or version', () => {
-    const cache = createAnalysisCache('v2', { format: 999, version: 'v2', entries: { x: [['a'], [], []] } });
-    expect(cache.serialize().entries).toEqual({});
+    const cache = createAnalysisCache('v2', { format: 999, version: 'v2', strings: ['a'], data: Int32Array.of(1, 0, 0, 0), entries: new Map([['x', 0]]) });
+    expect(cache.serialize().entries.size).toBe(0);
   });
 
   it('stores only the texts the latest build used', () => {
     const stored = createAnswerer(fixtureKb, { analysisCache: {} }).analysisCache!.serialize();
     const edited = withChangedAnswer(fixtureKb, 1, 'ข้อความใหม่');
     const next = createAnswerer(edited, { analysisCache: { stored } }).analysisCache!.serialize();
-    expect(Object.keys(next.entries)).toHaveLength(Object.keys(stored.entries).length);
-    expect(next.entries).not.toEqual(stored.entries);
+    expect(next.entries.size).toBe(stored.entries.size);
+    expect([...next.entries.keys()]).not.toEqual([...stored.entries.keys()]);
+  });
+
+  it('keeps each distinct string once, and drops the strings only a replaced text used', () => {
+    const stored = createAnswerer(withChangedAnswer(fixtureKb, 1, 'zebrafoo ข้อความใหม่'), { analysisCache: {} }).analysisCache!.serialize();
+    expect(stored.strings).toContain('zebrafoo');
+    expect(new Set(stored.strings).size).toBe(stored.strings.length);
+    const next = createAnswerer(fixtureKb, { analysisCache: { stored } }).analysisCache!.serialize();
+    expect(next.strings).not.toContain('zebrafoo');
+    expect(stored.strings).toContain('zebrafoo'); // the caller's copy is not changed
   });
 });
