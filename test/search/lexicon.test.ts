@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkLexicon, DEFAULT_LEXICON_DIR, isGeneralWord, LEXICON_FILES, lexicon, loadLexicon, readLexiconFile } from '../../server/search/lexicon.js';
+import { checkLexicon, DEFAULT_LEXICON_DIR, isGeneralWord, LEXICON_FILES, lexicon, loadLexicon, readLexiconFile, topSubtlexWords } from '../../server/search/lexicon.js';
 
 const dirs: string[] = [];
 function copy(): string {
@@ -80,5 +80,12 @@ describe('general words', () => {
 
   it.each(['ckan', 'pmqa', 'xqzv', 'ตัวชี้วัดปลอม'])('does not know %j', (w) => {
     expect(isGeneralWord(w)).toBe(false);
+  });
+
+  it('reads the most frequent SUBTLEX words in order without parsing the whole list', () => {
+    const text = JSON.stringify([{ word: 'you', count: 9 }, { word: 'say \"hi\"', count: 5 }, { word: 'the', count: 4 }, { word: 'rare', count: 1 }], null, 2);
+    expect(topSubtlexWords(3, text)).toEqual(['you', 'say \"hi\"', 'the']);
+    expect(topSubtlexWords(10, text)).toHaveLength(4);
+    expect(topSubtlexWords(2).every((w) => isGeneralWord(w.toLowerCase()))).toBe(true);
   });
 });
