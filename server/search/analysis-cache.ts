@@ -101,14 +101,19 @@ class IntBuffer {
     this.length = initial?.length ?? 0;
   }
 
-  push(...values: number[]): number {
-    if (this.length + values.length > this.data.length) {
-      const bigger = new Int32Array(Math.max(1024, (this.length + values.length) * 2));
-      bigger.set(this.data.subarray(0, this.length));
+  /** Appends one value; returns the new length. */
+  push(value: number): number {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(Math.max(1024, this.length * 2));
+      bigger.set(this.data);
       this.data = bigger;
     }
-    this.data.set(values, this.length);
-    return (this.length += values.length);
+    this.data[this.length] = value;
+    return ++this.length;
+  }
+
+  pushAll(values: readonly number[]): void {
+    for (const v of values) this.push(v);
   }
 
   view(): Int32Array {
@@ -118,12 +123,21 @@ class IntBuffer {
 
 /** One unit in the layout of SerializedAnalysisCache; `terms` undefined: the token is its only term. */
 function writeUnit(out: IntBuffer, token: number, terms: readonly number[] | undefined, concepts: readonly number[]): void {
-  if (terms === undefined) out.push(token);
-  else out.push(-1 - terms.length, token, ...terms, concepts.length, ...concepts);
+  if (terms === undefined) {
+    out.push(token);
+    return;
+  }
+  out.push(-1 - terms.length);
+  out.push(token);
+  out.pushAll(terms);
+  out.push(concepts.length);
+  out.pushAll(concepts);
 }
 
 function writeTail(out: IntBuffer, concepts: readonly number[], answerTypes: readonly AnswerType[]): void {
-  out.push(concepts.length, ...concepts, answerTypes.reduce((mask, t) => mask | (1 << ANSWER_TYPES.indexOf(t)), 0));
+  out.push(concepts.length);
+  out.pushAll(concepts);
+  out.push(answerTypes.reduce((mask, t) => mask | (1 << ANSWER_TYPES.indexOf(t)), 0));
 }
 
 /** Appends the analysis to `data`; returns its offset. */
