@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Glossary } from '../kb/schema.js';
 import { indexedText, indexTerms, type Analysis, type Analyzer, type IndexedText, type Unit } from './analyze.js';
 import { CONCEPT_PREFIX } from './prefixes.js';
+import { Growable } from './engine/growable.js';
+import { Vocabulary } from './engine/vocabulary.js';
 import type { AnswerType } from './answer-type.js';
 
 /**
@@ -66,63 +68,10 @@ export interface AnalysisCache {
 
 const hashText = (text: string): string => createHash('sha1').update(text).digest('base64url');
 
-/** The cache's strings; the index of a string is found through a map made on the first add. */
-class StringTable {
-  private ids: Map<string, number> | undefined;
-
-  constructor(readonly strings: string[] = []) {}
-
-  idOf(s: string): number {
-    this.ids ??= new Map(this.strings.map((t, i) => [t, i]));
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.strings.push(s) - 1;
-      this.ids.set(s, id);
-    }
-    return id;
-  }
-
-  clear(): void {
-    this.strings.length = 0;
-    this.ids = undefined;
-  }
-}
-
 const ANSWER_TYPES: readonly AnswerType[] = ['count', 'date', 'agency', 'procedure'];
 
-/** A growable Int32Array: the analyses of a cache, appended to as texts are analysed. */
-class IntBuffer {
-  data: Int32Array;
-  length: number;
-
-  /** Empty, or holding `initial` (taken over, not copied). */
-  constructor(initial?: Int32Array) {
-    this.data = initial ?? new Int32Array(1024);
-    this.length = initial?.length ?? 0;
-  }
-
-  /** Appends one value; returns the new length. */
-  push(value: number): number {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(Math.max(1024, this.length * 2));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length] = value;
-    return ++this.length;
-  }
-
-  pushAll(values: readonly number[]): void {
-    for (const v of values) this.push(v);
-  }
-
-  view(): Int32Array {
-    return this.data.subarray(0, this.length);
-  }
-}
-
 /** One unit in the layout of SerializedAnalysisCache; `terms` undefined: the token is its only term. */
-function writeUnit(out: IntBuffer, token: number, terms: readonly number[] | undefined, concepts: readonly number[]): void {
+function writeUnit(out: Growable<Int32Array>, token: number, terms: readonly number[] | undefined, concepts: readonly number[]): void {
   if (terms === undefined) {
     out.push(token);
     return;
@@ -134,16 +83,16 @@ function writeUnit(out: IntBuffer, token: number, terms: readonly number[] | und
   out.pushAll(concepts);
 }
 
-function writeTail(out: IntBuffer, concepts: readonly number[], answerTypes: readonly AnswerType[]): void {
+function writeTail(out: Growable<Int32Array>, concepts: readonly number[], answerTypes: readonly AnswerType[]): void {
   out.push(concepts.length);
   out.pushAll(concepts);
   out.push(answerTypes.reduce((mask, t) => mask | (1 << ANSWER_TYPES.indexOf(t)), 0));
 }
 
 /** Appends the analysis to `data`; returns its offset. */
-function encode(analysis: Analysis, table: StringTable, data: IntBuffer): number {
+function encode(analysis: Analysis, table: Vocabulary, data: Growable<Int32Array>): number {
   const at = data.length;
-  const id = (s: string) => table.idOf(s);
+  const id = (s: string) => table.add(s);
   data.push(analysis.units.length);
   for (const u of analysis.units) {
     const simple = u.concepts.length === 0 && u.terms.length === 1 && u.terms[0] === u.token;
@@ -230,8 +179,8 @@ export function analysisVersion(analyzer: Analyzer, inputs: { glossary: Glossary
 export function createAnalysisCache(version: string, stored?: SerializedAnalysisCache): AnalysisCache {
   const usable = stored?.format === ANALYSIS_FORMAT && stored.version === version;
   // A copy of the strings, as new ones are appended; the data is copied when it first grows.
-  const table = new StringTable(usable ? [...stored.strings] : []);
-  let data = new IntBuffer(usable ? stored.data : undefined);
+  let table = new Vocabulary(usable ? [...stored.strings] : []);
+  let data = new Growable(Int32Array, usable ? stored.data : undefined);
   let loaded: ReadonlyMap<string, number> = usable ? stored.entries : new Map();
   const used = new Map<string, number>();
   let hits = 0;
@@ -273,32 +222,32 @@ export function createAnalysisCache(version: string, stored?: SerializedAnalysis
         if (correct || repair) return analyzer.analyze(text, correct, repair);
         // A fresh object every time: callers may push onto the arrays they get.
         const { at, fresh } = lookup(text, analyzer);
-        return fresh ?? decode(data.data, at, table.strings);
+        return fresh ?? decode(data.data, at, table.terms);
       };
       const forIndex = (text: string): IndexedText => {
         const { at, fresh } = lookup(text, analyzer);
-        return fresh ? indexedText(fresh) : readForIndex(data.data, at, table.strings);
+        return fresh ? indexedText(fresh) : readForIndex(data.data, at, table.terms);
       };
       return { analyze, tokenize: (text) => indexTerms(analyze(text)), forIndex, expander: analyzer.expander };
     },
     serialize() {
       // Only the entries this build used, and only their strings, renumbered in order of use.
-      const out = new StringTable();
-      const outData = new IntBuffer();
+      const out = new Vocabulary();
+      const outData = new Growable(Int32Array);
       const entries = new Map<string, number>();
-      const renumber = (i: number) => out.idOf(table.strings[i]!);
+      const renumber = (i: number) => out.add(table.terms[i]!);
       for (const [key, at] of used) {
         entries.set(key, outData.push(data.data[at]!) - 1);
         const { concepts, answerTypes } = walk(data.data, at, (token, terms, unitConcepts) => writeUnit(outData, renumber(token), terms?.map(renumber), unitConcepts.map(renumber)));
         writeTail(outData, concepts.map(renumber), answerTypes);
       }
-      return { format: ANALYSIS_FORMAT, version, strings: out.strings, data: outData.view(), entries };
+      return { format: ANALYSIS_FORMAT, version, strings: [...out.terms], data: outData.view(), entries };
     },
     release() {
       used.clear();
       loaded = new Map();
-      data = new IntBuffer();
-      table.clear();
+      data = new Growable(Int32Array);
+      table = new Vocabulary();
     },
   };
 }

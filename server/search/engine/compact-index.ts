@@ -1,4 +1,5 @@
 import { PREFIX_WEIGHT, type EngineDoc, type Hit, type RetrievalEngine, type RetrieveQuery } from './types.js';
+import { Growable } from './growable.js';
 import { Vocabulary } from './vocabulary.js';
 
 /**
@@ -30,20 +31,6 @@ export interface CompactIndexOptions {
 
 const DEFAULTS: Required<CompactIndexOptions> = { andFirstMinPostings: 20_000 };
 const EMPTY = new Uint32Array(0);
-
-/** A typed array that doubles when full. */
-class Growable<T extends Uint32Array | Uint16Array | Uint8Array> {
-  length = 0;
-  constructor(public data: T) {}
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-}
 
 export interface CompactIndex extends RetrievalEngine {
   readonly vocabulary: Vocabulary;
@@ -82,10 +69,10 @@ export function buildCompactIndexFromIds(docs: readonly IdDoc[], fields: readonl
 
   // Pass 1: postings in record order, then a stable counting sort by term. A field's term
   // frequencies come from sorting a copy of its ids: equal ids end up side by side.
-  const pTerm = new Growable(new Uint32Array(1024));
-  const pDoc = new Growable(new Uint32Array(1024));
-  const pField = new Growable(new Uint8Array(1024));
-  const pTf = new Growable(new Uint16Array(1024));
+  const pTerm = new Growable(Uint32Array);
+  const pDoc = new Growable(Uint32Array);
+  const pField = new Growable(Uint8Array);
+  const pTf = new Growable(Uint16Array);
   for (let d = 0; d < N; d++) {
     const doc = docs[d]!;
     for (let f = 0; f < F; f++) {

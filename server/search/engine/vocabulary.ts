@@ -2,19 +2,27 @@
  * Term strings ↔ dense numeric ids, shared by the compact index and the per-record term sets
  * (term-id-set.ts). One string per distinct term in the whole knowledge base, instead of one
  * Set entry per record and term: at 100,000 records that is the difference between a few MB
- * and about a GB of heap (bench-results/, issue 16).
+ * and about a GB of heap (bench-results/, issue 16). The analysis cache keeps its string table
+ * in one too (analysis-cache.ts).
  */
 export class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  private readonly strings: string[] = [];
+  /** Made on the first lookup: a vocabulary read back from a file may only ever be read by id. */
+  private ids: Map<string, number> | undefined;
   private sortedIds: Uint32Array | undefined;
+
+  /** `strings` are the terms of ids 0, 1, …, taken over (not copied). */
+  constructor(private readonly strings: string[] = []) {}
+
+  private get map(): Map<string, number> {
+    return (this.ids ??= new Map(this.strings.map((t, i) => [t, i])));
+  }
 
   /** The term's id, adding it when new. */
   add(term: string): number {
-    let id = this.ids.get(term);
+    let id = this.map.get(term);
     if (id === undefined) {
       id = this.strings.length;
-      this.ids.set(term, id);
+      this.map.set(term, id);
       this.strings.push(term);
       this.sortedIds = undefined;
     }
@@ -23,7 +31,12 @@ export class Vocabulary {
 
   /** The term's id, or -1 when no record has it. */
   idOf(term: string): number {
-    return this.ids.get(term) ?? -1;
+    return this.map.get(term) ?? -1;
+  }
+
+  /** Every term, by id (not to be modified). */
+  get terms(): readonly string[] {
+    return this.strings;
   }
 
   termOf(id: number): string {
