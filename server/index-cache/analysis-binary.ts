@@ -76,5 +76,7 @@ export function decodeAnalyses(file: Buffer): SerializedAnalysisCache {
   const data = ints(header.dataLength);
   if (keys.length !== header.keyCount) throw new Error('analysis cache: key count does not match');
   if (offsets.some((o) => o < 0 || o >= data.length)) throw new Error('analysis cache: an offset points outside the data');
-  return { format: header.format, version: header.version, strings, data, entries: new Map(keys.map((k, i) => [k, offsets[i]!])) };
+  const entries = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) entries.set(keys[i]!, offsets[i]!);
+  return { format: header.format, version: header.version, strings, data, entries };
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Glossary } from '../kb/schema.js';
-import { indexedText, indexTerms, type Analysis, type Analyzer, type IndexedText, type Unit } from './analyze.js';
-import { CONCEPT_PREFIX } from './prefixes.js';
+import { indexTerms, type Analysis, type Analyzer, type IndexedText, type Unit } from './analyze.js';
 import { Growable } from './engine/growable.js';
 import { Vocabulary } from './engine/vocabulary.js';
 import type { AnswerType } from './answer-type.js';
@@ -140,17 +139,16 @@ function decode(data: Int32Array, at: number, strings: readonly string[]): Analy
   return { units, concepts: concepts.map((c) => strings[c]!), answerTypes };
 }
 
-/** What the index reads of a stored analysis, straight from the table: no Unit object per token. */
+/** What the index reads of a stored analysis: indexes into the cache's table, no Unit object per token. */
 function readForIndex(data: Int32Array, at: number, strings: readonly string[]): IndexedText {
-  const tokens: string[] = [];
-  const terms: string[] = [];
+  const tokens: number[] = [];
+  const terms: number[] = [];
   const { concepts, answerTypes } = walk(data, at, (token, unitTerms) => {
-    tokens.push(strings[token]!);
-    if (unitTerms === undefined) terms.push(strings[token]!);
-    else for (const t of unitTerms) terms.push(strings[t]!);
+    tokens.push(token);
+    if (unitTerms === undefined) terms.push(token);
+    else for (const t of unitTerms) terms.push(t);
   });
-  for (const c of concepts) terms.push(CONCEPT_PREFIX + strings[c]!);
-  return { tokens, terms, answerTypes, units: () => decode(data, at, strings).units };
+  return { strings, tokens, terms, concepts, answerTypes, units: () => decode(data, at, strings).units };
 }
 
 /** Sentences whose analysis changes when a normalisation, segmentation or rewriting rule does. */
@@ -224,9 +222,10 @@ export function createAnalysisCache(version: string, stored?: SerializedAnalysis
         const { at, fresh } = lookup(text, analyzer);
         return fresh ?? decode(data.data, at, table.terms);
       };
+      // Read back from the table even on a miss: every text of a build then shares one table.
       const forIndex = (text: string): IndexedText => {
-        const { at, fresh } = lookup(text, analyzer);
-        return fresh ? indexedText(fresh) : readForIndex(data.data, at, table.terms);
+        const { at } = lookup(text, analyzer); // first: a miss may move the data to a bigger array
+        return readForIndex(data.data, at, table.terms);
       };
       return { analyze, tokenize: (text) => indexTerms(analyze(text)), forIndex, expander: analyzer.expander };
     },

@@ -55,7 +55,8 @@ export interface Analyzer {
   tokenize(text: string): string[];
   /**
    * What an index build needs of a text, without a Unit object per token when the analysis
-   * cache can avoid them (at 100,000 records those objects were most of a warm build's garbage).
+   * cache can avoid them (at 100,000 records those objects were most of a warm build's garbage)
+   * and with strings as table indexes (IndexedText).
    */
   forIndex(text: string): IndexedText;
   readonly expander: Expander;
@@ -72,20 +73,42 @@ export function indexTerms(analysis: Analysis): string[] {
   return out;
 }
 
-/** A text's analysis as the index reads it (Analyzer.forIndex). */
+/**
+ * A text's analysis as the index reads it (Analyzer.forIndex): its strings as indexes into a
+ * table. With the analysis cache every text of a build shares the cache's one table, so the
+ * index looks each distinct string up once, not once per occurrence (index.ts).
+ */
 export interface IndexedText {
+  /** The table the indexes below refer to. */
+  strings: readonly string[];
   /** Every content token, in order (the speller's counts). */
-  tokens: readonly string[];
-  /** indexTerms() of the analysis. */
-  terms: string[];
+  tokens: readonly number[];
+  /** The units' index terms, in order. */
+  terms: readonly number[];
+  /** Concepts named in the text; each is the index term CONCEPT_PREFIX + its id. */
+  concepts: readonly number[];
   answerTypes: readonly AnswerType[];
   /** The full units, made on request (negation scopes of question fields). */
   units(): readonly Unit[];
 }
 
-/** forIndex() of an analyzer without a cache: the analysis, read once. */
+/** forIndex() of an analyzer without a cache: a table of the text's own strings. */
 export function indexedText(analysis: Analysis): IndexedText {
-  return { tokens: analysis.units.map((u) => u.token), terms: indexTerms(analysis), answerTypes: analysis.answerTypes, units: () => analysis.units };
+  const strings: string[] = [];
+  const ids = new Map<string, number>();
+  const id = (s: string) => {
+    let i = ids.get(s);
+    if (i === undefined) ids.set(s, (i = strings.push(s) - 1));
+    return i;
+  };
+  return {
+    strings,
+    tokens: analysis.units.map((u) => id(u.token)),
+    terms: analysis.units.flatMap((u) => u.terms.map(id)),
+    concepts: analysis.concepts.map(id),
+    answerTypes: analysis.answerTypes,
+    units: () => analysis.units,
+  };
 }
 
 export interface AnalyzerOptions {

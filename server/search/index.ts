@@ -2,6 +2,7 @@ import type { KbDocument, KbRecord, KnowledgeBase } from '../kb/schema.js';
 import type { Analyzer } from './analyze.js';
 import type { AnswerType } from './answer-type.js';
 import { recordYears } from './fiscal-year.js';
+import { IndexedTextReader } from './indexed-text-reader.js';
 import { negatedTerms } from './negation.js';
 import { CONCEPT_PREFIX } from './prefixes.js';
 import { TermIdSet } from './engine/term-id-set.js';
@@ -138,8 +139,8 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
   const years = new Set<number>();
   const vocabulary = new Vocabulary();
   const documentFrequency = new TermCounts(vocabulary);
-  // Each term string is looked up once, here; everything after works on ids.
-  const idsOf = (terms: readonly string[]) => Uint32Array.from(terms, (t) => vocabulary.add(t));
+  // Terms become ids here, once per distinct string; everything after works on ids.
+  const reader = new IndexedTextReader(vocabulary, tokenFrequency);
 
   const fields = kb.records.map((record) => {
     const document = documents.get(record.source.document);
@@ -152,11 +153,9 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
       const text = analyzer.forIndex(texts[field]);
       if (field === 'answer' && text.answerTypes.length > 0) answerTypes = new Set(text.answerTypes);
       if (QUESTION_FIELDS.includes(field)) negated.push(...negatedTerms(text.units()));
-      for (const token of text.tokens) tokenFrequency.set(token, (tokenFrequency.get(token) ?? 0) + 1);
-      const terms = field === 'context' ? [...text.terms, ...indicatorConcepts(record, kb)] : text.terms;
-      out[field] = idsOf(terms);
+      out[field] = reader.read(text, field === 'context' ? indicatorConcepts(record, kb) : undefined);
     }
-    out.negation = idsOf(negated);
+    out.negation = Uint32Array.from(negated, (t) => vocabulary.add(t));
     const questionTerms = TermIdSet.fromIds(joined(QUESTION_FIELDS.map((f) => out[f])), vocabulary);
     const terms = TermIdSet.fromIds(joined(TEXT_FIELDS.map((f) => out[f])), vocabulary);
     for (const id of terms.termIds) documentFrequency.increment(id);
@@ -165,6 +164,7 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
     records.set(record.id, new LazyIndexedRecord(record, document, section, terms, questionTerms, recordYearList, answerTypes));
     return { id: record.id, terms: out };
   });
+  reader.finish();
   documentFrequency.freeze();
   // One newline-separated string: a part test is two substring searches, no per-word index.
   const thaiTerms = `\n${[...documentFrequency.terms()].filter((t) => /^[\u0E01-\u0E5B]+$/.test(t)).join('\n')}\n`;
