@@ -2,8 +2,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_CONTACT } from './conversation/replies.js';
-import { DEFAULT_KB_DIR } from './kb/load.js';
 import { DEFAULT_STORE_FILE } from './store/create-store.js';
+import { FLAG_WORDS, indexSettings, parseFlag } from './index-settings.js';
 import { REPO_ROOT } from './paths.js';
 
 /** The repository's question log, used when QUESTION_LOG is not set. */
@@ -94,8 +94,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const flag = z
   .string()
   .transform((v) => v.trim().toLowerCase())
-  .pipe(z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'], { error: 'must be on/off, true/false, yes/no or 1/0' }))
-  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+  .pipe(z.enum(FLAG_WORDS, { error: 'must be on/off, true/false, yes/no or 1/0' }))
+  .transform((v) => parseFlag(v)!);
 
 const count = (min: number) => z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`);
 
@@ -197,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const { kbDir, indexCacheDir, kbWorker } = indexSettings(env);
   const host = e.HOST ?? '127.0.0.1';
   const port = e.PORT ?? 3000;
   const questionLog = e.QUESTION_LOG === undefined ? DEFAULT_QUESTION_LOG : e.QUESTION_LOG.toLowerCase() === 'off' ? null : e.QUESTION_LOG;
@@ -221,7 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     host,
     port,
-    kbDir: e.KB_DIR ?? DEFAULT_KB_DIR,
+    kbDir,
     questionLog,
     logSalt: e.LOG_SALT ?? randomBytes(32).toString('hex'),
     logSaltGenerated: e.LOG_SALT === undefined,
@@ -233,7 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: e.BODY_LIMIT ?? 64 * 1024,
     kbWatch: e.KB_WATCH ?? true,
     answerCache: e.ANSWER_CACHE ?? 1000,
-    indexCacheDir: e.INDEX_CACHE === undefined ? path.join(REPO_ROOT, 'var', 'index-cache') : e.INDEX_CACHE.toLowerCase() === 'off' ? null : e.INDEX_CACHE,
+    indexCacheDir,
     logLevel: e.LOG_LEVEL ?? 'info',
     frameAncestors: e.FRAME_ANCESTORS ?? ["'none'"],
     contact: { th: e.CONTACT_TH ?? DEFAULT_CONTACT.th, en: e.CONTACT_EN ?? DEFAULT_CONTACT.en },
@@ -248,6 +249,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: e.METRICS_TOKEN,
     logFormat: e.LOG_FORMAT ?? 'json',
     reloadPollMs: e.RELOAD_POLL_MS ?? 3000,
-    kbWorker: e.KB_WORKER ?? true,
+    kbWorker,
   };
 }

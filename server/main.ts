@@ -1,7 +1,17 @@
-import { ConfigError, loadConfig } from './config.js';
+import { indexSettings } from './index-settings.js';
 import { buildInWorker } from './workers/worker-answerer.js';
 
 async function main(): Promise<void> {
+  // The index worker starts before anything else loads: the configuration's schema (zod), the
+  // web framework and the routes (about a second of module loading) run beside it on the other
+  // core. Its three settings are read by plain code (index-settings.ts), the same values
+  // loadConfig() reports.
+  const early = indexSettings(process.env);
+  const firstBuild = early.kbWorker ? buildInWorker(early.kbDir, { indexCacheDir: early.indexCacheDir ?? undefined }) : undefined;
+  // A failed build is reported by the knowledge service when it takes the result.
+  firstBuild?.catch(() => {});
+
+  const { ConfigError, loadConfig } = await import('./config.js');
   let config;
   try {
     config = loadConfig();
@@ -13,11 +23,6 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  // The index worker starts before the web framework and the routes load (app.js, about a second
-  // of module loading): the two run side by side on separate cores.
-  const firstBuild = config.kbWorker ? buildInWorker(config.kbDir, { indexCacheDir: config.indexCacheDir ?? undefined }) : undefined;
-  // A failed build is reported by the knowledge service when it takes the result.
-  firstBuild?.catch(() => {});
   const { buildApp } = await import('./app.js');
   const app = await buildApp(config, { firstBuild });
   const address = await app.listen({ host: config.host, port: config.port });

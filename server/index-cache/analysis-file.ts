@@ -4,7 +4,6 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KnowledgeBase } from '../kb/schema.js';
 import type { Logger } from '../logger.js';
-import { REPO_ROOT } from '../paths.js';
 import { DEFAULT_LEXICON_DIR } from '../search/lexicon.js';
 import type { SerializedAnalysisCache } from '../search/analysis-cache.js';
 import { decodeAnalyses, encodeAnalyses } from './analysis-binary.js';
@@ -17,7 +16,8 @@ import { createAnswerer, type AnswererOptions, type ExplainingAnswerer } from '.
  * or outdated file only means a full analysis, never an error.
  */
 
-export const DEFAULT_INDEX_CACHE_DIR = path.join(REPO_ROOT, 'var', 'index-cache');
+export { DEFAULT_INDEX_CACHE_DIR } from '../index-settings.js';
+import { DEFAULT_INDEX_CACHE_DIR } from '../index-settings.js';
 
 /** File name part for one knowledge-base folder, so two folders never share a cache. */
 export function kbKey(kbDir: string): string {

@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { KnowledgeError } from './errors.js';
 import { GlossarySchema, KnowledgeFileSchema, type KnowledgeBase, type KnowledgeFile } from './schema.js';
-import { REPO_ROOT } from '../paths.js';
+import { DEFAULT_KB_DIR } from '../index-settings.js';
 
 /** The repository's own knowledge base, used when no KB_DIR is configured. */
-export const DEFAULT_KB_DIR = path.join(REPO_ROOT, 'kb');
+export { DEFAULT_KB_DIR };
 
 export function documentsDir(kbDir: string): string {
   return path.join(kbDir, 'documents');
