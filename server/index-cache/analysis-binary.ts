@@ -68,7 +68,8 @@ export function decodeAnalyses(file: Buffer): SerializedAnalysisCache {
   };
   const ints = (count: number) => {
     const from = file.byteOffset + take(count * 4);
-    return new Int32Array(file.buffer.slice(from, from + count * 4));
+    // A view when the bytes are aligned (a file read whole starts its own buffer), else a copy.
+    return from % 4 === 0 ? new Int32Array(file.buffer, from, count) : new Int32Array(file.buffer.slice(from, from + count * 4));
   };
   const strings = lines(header.stringBytes);
   const keys = lines(header.keyBytes);

@@ -1,5 +1,4 @@
 import { PREFIX_WEIGHT, type EngineDoc, type Hit, type RetrievalEngine, type RetrieveQuery } from './types.js';
-import { Growable } from './growable.js';
 import { Vocabulary } from './vocabulary.js';
 
 /**
@@ -68,11 +67,15 @@ export function buildCompactIndexFromIds(docs: readonly IdDoc[], fields: readonl
   const avgFieldLength = new Float64Array(F);
 
   // Pass 1: postings in record order, then a stable counting sort by term. A field's term
-  // frequencies come from sorting a copy of its ids: equal ids end up side by side.
-  const pTerm = new Growable(Uint32Array);
-  const pDoc = new Growable(Uint32Array);
-  const pField = new Growable(Uint8Array);
-  const pTf = new Growable(Uint16Array);
+  // frequencies come from sorting a copy of its ids: equal ids end up side by side. The arrays
+  // are sized once, for a posting per term occurrence (the most there can be).
+  let most = 0;
+  for (const doc of docs) for (let f = 0; f < F; f++) most += doc.fields[f]?.length ?? 0;
+  const pTerm = new Uint32Array(most);
+  const pDoc = new Uint32Array(most);
+  const pField = new Uint8Array(most);
+  const pTf = new Uint16Array(most);
+  let E = 0;
   for (let d = 0; d < N; d++) {
     const doc = docs[d]!;
     for (let f = 0; f < F; f++) {
@@ -81,10 +84,11 @@ export function buildCompactIndexFromIds(docs: readonly IdDoc[], fields: readonl
       for (let i = 0; i < sorted.length; ) {
         let j = i + 1;
         while (j < sorted.length && sorted[j] === sorted[i]) j++;
-        pTerm.push(sorted[i]!);
-        pDoc.push(d);
-        pField.push(f);
-        pTf.push(Math.min(j - i, 0xffff));
+        pTerm[E] = sorted[i]!;
+        pDoc[E] = d;
+        pField[E] = f;
+        pTf[E] = Math.min(j - i, 0xffff);
+        E++;
         unique++;
         i = j;
       }
@@ -94,19 +98,18 @@ export function buildCompactIndexFromIds(docs: readonly IdDoc[], fields: readonl
     }
   }
   const T = vocabulary.size;
-  const E = pTerm.length;
   const offsets = new Uint32Array(T + 1);
-  for (let i = 0; i < E; i++) offsets[pTerm.data[i]! + 1]!++;
+  for (let i = 0; i < E; i++) offsets[pTerm[i]! + 1]!++;
   for (let t = 0; t < T; t++) offsets[t + 1]! += offsets[t]!;
   const postDoc = new Uint32Array(E);
   const postField = new Uint8Array(E);
   const postTf = new Uint16Array(E);
   const cursor = offsets.slice(0, T);
   for (let i = 0; i < E; i++) {
-    const at = cursor[pTerm.data[i]!]!++;
-    postDoc[at] = pDoc.data[i]!;
-    postField[at] = pField.data[i]!;
-    postTf[at] = pTf.data[i]!;
+    const at = cursor[pTerm[i]!]!++;
+    postDoc[at] = pDoc[i]!;
+    postField[at] = pField[i]!;
+    postTf[at] = pTf[i]!;
   }
   // Per term: records with the term in each field (BM25's n per field) and in any field.
   const fieldDf = new Uint32Array(T * F);

@@ -1,6 +1,6 @@
 type IntArray = Uint32Array | Uint16Array | Uint8Array | Int32Array;
 
-/** A typed array that doubles when full: postings while an index is built, analyses in the cache. */
+/** A typed array that doubles when full (the analysis cache appends its analyses to one). */
 export class Growable<T extends IntArray> {
   data: T;
   length: number;
