@@ -30,7 +30,7 @@ export const ANALYSIS_FORMAT = 3;
  *   concepts…; then the text's concept count and concepts…; then a bit mask of answer types.
  *
  * Read back, that is one typed array instead of arrays and strings per token
- * (index-cache/analysis-file.ts stores it in binary): at 30,000 records the earlier form, JSON
+ * (index-cache/analysis-binary.ts writes it as bytes): at 30,000 records the earlier form, JSON
  * with a string per occurrence, was a 98 MB file and most of a warm build's time went to
  * parsing it and collecting its garbage. A string object looked up again and again also keeps
  * its hash.
@@ -104,7 +104,7 @@ function encode(analysis: Analysis, table: Vocabulary, data: Growable<Int32Array
 
 /**
  * Reads the analysis at `at`: each unit is handed to `unit` (string indexes), and the text's
- * concepts and answer types are returned. One walk for both readers below.
+ * concepts and answer types are returned: the one walk of decode() and serialize().
  */
 function walk(data: Int32Array, at: number, unit: (token: number, terms: readonly number[] | undefined, concepts: readonly number[]) => void) {
   // Plain loops, not subarray(): a typed-array view per unit was a third of a warm build.
