@@ -9,5 +9,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a browser or a server to catch up. Its default of 1 s failed once on
+    // a freshly installed CI machine still busy after npm ci (a refused frame's error page came
+    // later); 10 s only delays a failure, never a pass.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
