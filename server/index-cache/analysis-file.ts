@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KnowledgeBase } from '../kb/schema.js';
 import type { Logger } from '../logger.js';
@@ -66,6 +66,8 @@ export async function writeStoredAnalyses(file: string, cache: SerializedAnalysi
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, encodeAnalyses(cache));
   await rename(tmp, file);
+  // The JSON form this file replaced (analysis-<kb>.json) is never read again.
+  await rm(file.replace(/\.bin$/, '.json'), { force: true });
 }
 
 export interface CachedAnswererOptions {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,6 +40,14 @@ describe('analysis cache file', () => {
     const { logger, lines } = recordingLogger();
     expect((await build(logger)).analysed).toBe(0);
     expect(lines.find((l) => l.msg === 'index texts analysed')?.obj).toMatchObject({ analysed: 0 });
+  });
+
+  it('removes the JSON file an earlier version wrote beside it', async () => {
+    const old = analysisFile(dir, kbDir).replace(/\.bin$/, '.json');
+    await mkdir(path.dirname(old), { recursive: true });
+    await writeFile(old, '{"format":2,"version":"x","entries":{}}');
+    await build(recordingLogger().logger);
+    await expect(readFile(old)).rejects.toThrow(/ENOENT/);
   });
 
   it('analyses everything, with a warning, when the file is corrupt', async () => {
