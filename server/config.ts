@@ -44,7 +44,7 @@ export interface AppConfig {
   kbWatch: boolean;
   /** Recent questions whose results are kept per index; 0 disables the cache. */
   answerCache: number;
-  /** Folder of the analysis cache and index snapshot (server/index-cache/); null when INDEX_CACHE=off. */
+  /** Folder of the analysis cache (server/index-cache/); null when INDEX_CACHE=off. */
   indexCacheDir: string | null;
   logLevel: string;
   /**
