@@ -38,14 +38,14 @@ export function compilePhrases(entries: LexiconEntry[]): CompiledPhrase[] {
     .sort((a, b) => b.key.length - a.key.length);
 }
 
-/** A turn prepared once for all the phrase lists. */
+/** A turn prepared once for all the phrase lists (and shared: never modified). */
 export interface Turn {
   /** normalizeTurn(text) */
-  spaced: string;
+  readonly spaced: string;
   /** The same without spaces, for Thai phrases. */
-  compact: string;
+  readonly compact: string;
   /** Its words (Intl.Segmenter, which knows Thai words), so particles are found as words: คะ is not in คะแนน. */
-  words: string[];
+  readonly words: readonly string[];
 }
 
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
@@ -56,9 +56,19 @@ export function wordsOf(text: string): string[] {
   return out;
 }
 
+/** The last few turns prepared: one request prepares the same question in several stages. */
+const recentTurns = new Map<string, Turn>();
+const RECENT_TURNS = 16;
+
 export function prepareTurn(text: string): Turn {
-  const spaced = normalizeTurn(text);
-  return { spaced, compact: compact(spaced), words: wordsOf(spaced) };
+  let turn = recentTurns.get(text);
+  if (turn === undefined) {
+    const spaced = normalizeTurn(text);
+    turn = { spaced, compact: compact(spaced), words: wordsOf(spaced) };
+    if (recentTurns.size >= RECENT_TURNS) recentTurns.delete(recentTurns.keys().next().value!);
+    recentTurns.set(text, turn);
+  }
+  return turn;
 }
 
 const wordAt = (spaced: string, key: string, at: number) =>
@@ -84,7 +94,7 @@ export function leadingPhrase(turn: Turn, phrases: CompiledPhrase[]): CompiledPh
 }
 
 /** True when the first words spell `key` exactly: "แล้ว|ปี" starts with แล้ว, "แล้วแต่" does not. */
-function startsWithWords(words: string[], key: string): boolean {
+function startsWithWords(words: readonly string[], key: string): boolean {
   let joined = '';
   for (const w of words) {
     joined += w;
@@ -94,7 +104,7 @@ function startsWithWords(words: string[], key: string): boolean {
   return false;
 }
 
-function endsWithWords(words: string[], key: string): boolean {
+function endsWithWords(words: readonly string[], key: string): boolean {
   let joined = '';
   for (let i = words.length - 1; i >= 0; i--) {
     joined = words[i] + joined;
@@ -133,9 +143,15 @@ function thaiPattern(key: string): RegExp {
 export function remainder(turn: Turn, phrases: CompiledPhrase[][], particles: CompiledPhrase[]): string {
   const all = phrases.flat().sort((a, b) => b.key.length - a.key.length);
   let spaced = ` ${turn.spaced} `;
+  // A Thai pattern matches exactly when its key is in the text with the spaces taken out, so
+  // that test skips the regular expression for the many phrases a turn does not hold.
+  let squeezed = compact(spaced);
   for (const p of all) {
-    if (p.thai) spaced = spaced.replace(thaiPattern(p.key), ' ');
-    else while (spaced.includes(` ${p.key} `)) spaced = spaced.split(` ${p.key} `).join('  ');
+    if (p.thai) {
+      if (!squeezed.includes(p.key)) continue;
+      spaced = spaced.replace(thaiPattern(p.key), ' ');
+      squeezed = compact(spaced);
+    } else while (spaced.includes(` ${p.key} `)) spaced = spaced.split(` ${p.key} `).join('  ');
   }
   const multiWord = particles.filter((p) => !p.thai && p.key.includes(' '));
   for (const p of multiWord) spaced = spaced.split(` ${p.key} `).join('  ');
