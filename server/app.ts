@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -14,6 +13,7 @@ import { startRetention } from './log/retention.js';
 import { prettyStream } from './log-format.js';
 import { registerApiDocs } from './docs.js';
 import { startReplicaSync } from './replica-sync.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { adminRoutes } from './routes/admin.js';
@@ -175,7 +175,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   const webShell = createWebShell(deps.webRoot ?? DEFAULT_WEB_ROOT);
   registerErrorHandlers(app, { bodyLimit: config.bodyLimit, notFoundPage: (request, reply) => webShell.send(request, reply, 404) });
   const embeddable = !config.frameAncestors.includes("'none'");
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config.frameAncestors) },
     // X-Frame-Options cannot name other sites; when embedding is allowed, frame-ancestors alone decides.
     ...(embeddable ? { xFrameOptions: false } : {}),
