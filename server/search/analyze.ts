@@ -1,6 +1,7 @@
 import type { Glossary } from '../kb/schema.js';
 import { answerTypesInNormalized, type AnswerType } from './answer-type.js';
 import { withLexiconForms } from './concept-forms.js';
+import { Vocabulary } from './engine/vocabulary.js';
 import { CONCEPT_PREFIX, createExpander, type Expander } from './expand.js';
 import { normalize } from './normalize.js';
 import { numbersToDigits } from './numbers.js';
@@ -94,15 +95,10 @@ export interface IndexedText {
 
 /** forIndex() of an analyzer without a cache: a table of the text's own strings. */
 export function indexedText(analysis: Analysis): IndexedText {
-  const strings: string[] = [];
-  const ids = new Map<string, number>();
-  const id = (s: string) => {
-    let i = ids.get(s);
-    if (i === undefined) ids.set(s, (i = strings.push(s) - 1));
-    return i;
-  };
+  const table = new Vocabulary();
+  const id = (s: string) => table.add(s);
   return {
-    strings,
+    strings: table.terms,
     tokens: analysis.units.map((u) => id(u.token)),
     terms: analysis.units.flatMap((u) => u.terms.map(id)),
     concepts: analysis.concepts.map(id),

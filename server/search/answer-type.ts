@@ -1,5 +1,3 @@
-import { normalize } from './normalize.js';
-
 /**
  * What kind of answer a question asks for, and whether a record's answer holds it:
  * กี่ / เท่าไร / how many → a count; เมื่อไร / เดือนไหน / when → a date or month; ใคร /
@@ -51,7 +49,3 @@ export function answerTypesInNormalized(text: string): AnswerType[] {
   return (Object.entries(PATTERNS) as Array<[AnswerType, RegExp]>).filter(([, pattern]) => pattern.test(text)).map(([type]) => type);
 }
 
-/** The answer types a record's answer text holds (both languages). */
-export function answerTypesIn(answerText: string): Set<AnswerType> {
-  return new Set(answerTypesInNormalized(normalize(answerText)));
-}

@@ -1,4 +1,5 @@
 import type { IndexedText } from './analyze.js';
+import { withRoom } from './engine/growable.js';
 import type { Vocabulary } from './engine/vocabulary.js';
 import { CONCEPT_PREFIX } from './prefixes.js';
 
@@ -62,16 +63,10 @@ export class IndexedTextReader {
       this.termIds = new Int32Array(strings.length);
       this.conceptIds = new Int32Array(strings.length);
       this.tokenCounts = new Uint32Array(strings.length);
-    } else if (strings.length > this.termIds.length) {
-      const size = Math.max(strings.length, this.termIds.length * 2);
-      this.termIds = grown(this.termIds, new Int32Array(size));
-      this.conceptIds = grown(this.conceptIds, new Int32Array(size));
-      this.tokenCounts = grown(this.tokenCounts, new Uint32Array(size));
+    } else {
+      this.termIds = withRoom(this.termIds, strings.length);
+      this.conceptIds = withRoom(this.conceptIds, strings.length);
+      this.tokenCounts = withRoom(this.tokenCounts, strings.length);
     }
   }
-}
-
-function grown<T extends Int32Array | Uint32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }

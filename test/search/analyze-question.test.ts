@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeOf, answerTypesIn } from '../../server/search/answer-type.js';
+import { answerTypeOf, answerTypesInNormalized } from '../../server/search/answer-type.js';
 import { analyzeQuestion, idf, weighUnits } from '../../server/search/analyze-question.js';
 import { createAnalyzer } from '../../server/search/analyze.js';
 import { relativeYearsIn } from '../../server/search/relative-years.js';
 import { segment } from '../../server/search/segment.js';
 import { normalize } from '../../server/search/normalize.js';
 import { fixtureKb } from './answerer-fixture.js';
+
+/** What the analysis finds in a record's answer text (analyze.ts normalizes it first). */
+const answerTypesIn = (text: string) => answerTypesInNormalized(normalize(text));
 
 const tokens = (text: string) => segment(normalize(text));
 

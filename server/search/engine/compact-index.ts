@@ -1,4 +1,4 @@
-import { PREFIX_WEIGHT, type EngineDoc, type Hit, type RetrievalEngine, type RetrieveQuery } from './types.js';
+import { PREFIX_WEIGHT, type Hit, type RetrievalEngine, type RetrieveQuery } from './types.js';
 import { Vocabulary } from './vocabulary.js';
 
 /**
@@ -45,19 +45,8 @@ export interface IdDoc {
   fields: readonly Uint32Array[];
 }
 
-/** The index over documents given as term strings: each term gets its id first. */
-export function buildCompactIndex(
-  docs: readonly EngineDoc[],
-  fields: readonly string[],
-  options: CompactIndexOptions & { vocabulary?: Vocabulary } = {},
-): CompactIndex {
-  const vocabulary = options.vocabulary ?? new Vocabulary();
-  const idDocs = docs.map((d) => ({ id: d.id, fields: d.fields.map((terms) => Uint32Array.from(terms, (t) => vocabulary.add(t))) }));
-  return buildCompactIndexFromIds(idDocs, fields, vocabulary, options);
-}
-
 /** The index over documents whose terms already have ids in `vocabulary`. */
-export function buildCompactIndexFromIds(docs: readonly IdDoc[], fields: readonly string[], vocabulary: Vocabulary, options: CompactIndexOptions = {}): CompactIndex {
+export function buildCompactIndex(docs: readonly IdDoc[], fields: readonly string[], vocabulary: Vocabulary, options: CompactIndexOptions = {}): CompactIndex {
   const opts = { ...DEFAULTS, ...options };
   const F = fields.length;
   if (F > 255) throw new Error('compact index: at most 255 fields');

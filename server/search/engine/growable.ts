@@ -1,5 +1,16 @@
 type IntArray = Uint32Array | Uint16Array | Uint8Array | Int32Array;
 
+/**
+ * `array` when it holds at least `length` values, else a copy in a new array of at least twice
+ * its size (zeros after the copied values): the one way our typed arrays grow.
+ */
+export function withRoom<T extends IntArray>(array: T, length: number): T {
+  if (length <= array.length) return array;
+  const bigger = new (array.constructor as new (n: number) => T)(Math.max(length, array.length * 2, 1024));
+  bigger.set(array);
+  return bigger;
+}
+
 /** A typed array that doubles when full (the analysis cache appends its analyses to one). */
 export class Growable<T extends IntArray> {
   data: T;
@@ -13,11 +24,7 @@ export class Growable<T extends IntArray> {
 
   /** Appends one value; returns the new length. */
   push(value: number): number {
-    if (this.length === this.data.length) {
-      const bigger = new (this.data.constructor as new (n: number) => T)(Math.max(1024, this.length * 2));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    this.data = withRoom(this.data, this.length + 1);
     this.data[this.length] = value;
     return ++this.length;
   }

@@ -1,6 +1,6 @@
 import type { Field } from '../index.js';
 import { createMiniSearchRetriever, PREFIX_TERM, rankingTerms, type RetrieverFactory } from '../retrieve.js';
-import { buildCompactIndexFromIds, type CompactIndexOptions } from './compact-index.js';
+import { buildCompactIndex, type CompactIndexOptions } from './compact-index.js';
 import type { EngineName } from './types.js';
 
 /**
@@ -25,7 +25,7 @@ export function chooseEngine(choice: EngineChoice, records: number, compactFrom 
 export function compactRetriever(indexOptions: CompactIndexOptions = {}): RetrieverFactory {
   return (index, options) => {
     const fields = Object.keys(options.fieldBoost) as Field[];
-    const engine = buildCompactIndexFromIds(
+    const engine = buildCompactIndex(
       index.fields.map(({ id, terms }) => ({ id, fields: fields.map((f) => terms[f]) })),
       fields,
       index.vocabulary,

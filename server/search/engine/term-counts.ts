@@ -1,3 +1,4 @@
+import { withRoom } from './growable.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** The lookups the scoring makes on a count per term; a Map<string, number> is one too. */
@@ -18,11 +19,7 @@ export class TermCounts implements TermCountLookup {
   constructor(private readonly vocabulary: Vocabulary) {}
 
   increment(id: number): void {
-    if (id >= this.counts.length) {
-      const bigger = new Uint32Array(Math.max(id + 1, this.counts.length * 2));
-      bigger.set(this.counts);
-      this.counts = bigger;
-    }
+    this.counts = withRoom(this.counts, id + 1);
     this.counts[id]!++;
   }
 

@@ -6,12 +6,6 @@
  * numbers whichever engine ran.
  */
 
-/** One record as the engines index it: its analysed terms per field, fields in the engine's order. */
-export interface EngineDoc {
-  id: string;
-  fields: readonly (readonly string[])[];
-}
-
 export interface QueryTerm {
   term: string;
   /** Multiplies the term's score (MiniSearch's boostTerm). Default 1. */
