@@ -6,6 +6,7 @@ import type { KnowledgeBase } from '../kb/schema.js';
 import type { Logger } from '../logger.js';
 import { DEFAULT_LEXICON_DIR } from '../search/lexicon.js';
 import type { SerializedAnalysisCache } from '../search/analysis-cache.js';
+import { DEFAULT_INDEX_CACHE_DIR } from '../index-settings.js';
 import { decodeAnalyses, encodeAnalyses } from './analysis-binary.js';
 import { createAnswerer, type AnswererOptions, type ExplainingAnswerer } from '../search/answerer.js';
 
@@ -15,9 +16,6 @@ import { createAnswerer, type AnswererOptions, type ExplainingAnswerer } from '.
  * it, so a restart or a reload after an edit analyses only changed texts. A missing, unreadable
  * or outdated file only means a full analysis, never an error.
  */
-
-export { DEFAULT_INDEX_CACHE_DIR } from '../index-settings.js';
-import { DEFAULT_INDEX_CACHE_DIR } from '../index-settings.js';
 
 /** File name part for one knowledge-base folder, so two folders never share a cache. */
 export function kbKey(kbDir: string): string {
