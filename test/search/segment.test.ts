@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import wordcut from 'wordcut';
 import { describe, expect, it } from 'vitest';
-import { fastDictionary, THAI_RULES } from '../../server/search/internal/wordcut-fast.js';
+import { fastDictionary, fastPrefixTree, THAI_RULES } from '../../server/search/internal/wordcut-fast.js';
 import { createSegmenter, segment, type SegmenterEngine } from '../../server/search/segment.js';
 import { predictedBoundaries, readGold, scoreSegmenter } from './segmentation-gold.js';
 
@@ -65,6 +66,34 @@ describe('segment', () => {
         expect(lean.cutIntoArray(run)).toEqual(stock.cutIntoArray(run));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('finds the same trie node as wordcut\'s own prefix tree for every step, made or not', () => {
+    type Node = [number, boolean, unknown] | null;
+    const { createPrefixTree } = createRequire(import.meta.url)('wordcut/lib/prefixtree.js') as {
+      createPrefixTree(words: Array<[string, null]>): { lookup(id: number, offset: number, ch: string): Node };
+    };
+    const letters = 'กขคงาิ่้ะ';
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 5 }).map((a) => a.join('')), { minLength: 1, maxLength: 40 }), (list) => {
+        const words = [...list].sort();
+        const stock = createPrefixTree(words.map((w) => [w, null]));
+        const fast = fastPrefixTree(words);
+        // Walk every prefix of every word and try every letter from it, as a cut would.
+        for (const word of words) {
+          let node = 0;
+          for (let offset = 0; offset < word.length; offset++) {
+            for (const ch of letters) {
+              const expected = stock.lookup(node, offset, ch);
+              const got = fast.lookup(node, offset, ch);
+              expect(got && [got[0], got[1]], `${word} ${offset} ${ch}`).toEqual(expected && [expected[0], expected[1]]);
+            }
+            node = stock.lookup(node, offset, word[offset]!)![0];
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -9,8 +9,9 @@
  *    and compares character codes.
  * 2. Its dictionary trie (lib/prefixtree.js) looks a child up as `tab[[node, offset, ch]]`,
  *    which builds and hashes a string key for every character of every candidate word: the
- *    largest single cost of building an index. fastPrefixTree() builds the same tree keyed by
- *    numbers, and fastDictionary() puts it in wordcut's dictionary.
+ *    largest single cost of building an index. fastPrefixTree() gives the same tree keyed by
+ *    numbers, each node made the first time a cut reaches it, and fastDictionary() puts it in
+ *    wordcut's dictionary.
  */
 
 const CONSONANT_FIRST = 0x0e01; // ก
@@ -113,30 +114,46 @@ export const THAI_RULES: readonly unknown[] = [rule0, partRule];
 type TreeNode = [id: number, final: boolean, payload: null];
 
 /**
- * wordcut's createPrefixTree (lib/prefixtree.js) over the sorted, de-duplicated word list, built
- * straight into nested Maps keyed by node and offset (as a number) and then by character. The
- * stock tree keys a plain object by "node,offset,ch" strings: building it took about 0.6 s of
- * every start (a third of the index worker's), and each lookup built a string key. Node ids,
- * final flags and the first-word-wins rule are those of the stock tree.
+ * wordcut's createPrefixTree (lib/prefixtree.js) over the sorted, de-duplicated word list, with
+ * the same node ids, final flags and first-word-wins rule, built lazily. A node is the prefix P
+ * of the word with that id, cut at `offset`; its words are a contiguous run of the sorted list
+ * from that id, so its children are found by binary search the first time a cut reaches it.
+ * The stock tree keyed a plain object by "node,offset,ch" strings, and building the whole tree
+ * eagerly, even in nested Maps, took 150-170 ms of every index worker's start for ~150,000
+ * nodes, of which one knowledge base's cuts visit a few thousand.
  */
 export function fastPrefixTree(words: readonly string[]): { lookup(nodeId: number, offset: number, ch: string): TreeNode | null } {
   // Offsets stay far below 4096: the longest dictionary word has a few dozen letters.
   const nodes = new Map<number, Map<string, TreeNode>>();
-  words.forEach((word, i) => {
-    let row = 0;
-    for (let j = 0; j < word.length; j++) {
-      const key = row * 4096 + j;
-      let children = nodes.get(key);
-      if (!children) nodes.set(key, (children = new Map()));
-      const child = children.get(word[j]!);
-      if (child) row = child[0];
-      else {
-        children.set(word[j]!, [i, j + 1 === word.length, null]);
-        row = i;
-      }
+  const expand = (nodeId: number, offset: number): Map<string, TreeNode> => {
+    const children = new Map<string, TreeNode>();
+    const prefix = words[nodeId]!.slice(0, offset);
+    // No dictionary word holds U+FFFF, so "P\uFFFF" sorts after every word starting with P and
+    // before every later word.
+    const end = firstAtLeast(words, `${prefix}\uffff`, nodeId);
+    // The word equal to P itself (a final node) sorts first and has no child character.
+    let i = words[nodeId]!.length === offset ? nodeId + 1 : nodeId;
+    while (i < end) {
+      const ch = words[i]![offset]!;
+      children.set(ch, [i, words[i]!.length === offset + 1, null]);
+      i = firstAtLeast(words, `${prefix}${ch}\uffff`, i + 1);
     }
-  });
-  return { lookup: (nodeId, offset, ch) => nodes.get(nodeId * 4096 + offset)?.get(ch) ?? null };
+    nodes.set(nodeId * 4096 + offset, children);
+    return children;
+  };
+  return { lookup: (nodeId, offset, ch) => (nodes.get(nodeId * 4096 + offset) ?? expand(nodeId, offset)).get(ch) ?? null };
+}
+
+/** The first index from `from` whose word is not below `key` (the list is sorted). */
+function firstAtLeast(words: readonly string[], key: string, from: number): number {
+  let lo = from;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface WordcutDict {
