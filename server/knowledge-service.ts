@@ -74,6 +74,8 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
   let closed = false;
   let disposeCurrent: (() => Promise<void>) | undefined;
   let firstBuild = options.buildInWorker ? options.firstBuild : undefined;
+  /** The serving snapshot's worker was lost: nothing serves until the next load. */
+  let servingLost = false;
   const retiring = new Set<() => Promise<void>>();
 
   async function build(): Promise<{ kb: KnowledgeBase; answerer: Answerer; dispose?: () => Promise<void>; lost?: Promise<string> }> {
@@ -81,7 +83,10 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
       const kb = await load(kbDir);
       return { kb, answerer: createAnswerer(kb) };
     }
-    const started = firstBuild ?? buildInWorker(kbDir, { indexCacheDir: options.workerIndexCacheDir });
+    // Warm-up before the swap only when an index serves meanwhile: not for the first build, nor
+    // for the replacement of a lost worker (requests get 503 until it serves).
+    const serving = snapshot !== undefined && !servingLost;
+    const started = firstBuild ?? buildInWorker(kbDir, { indexCacheDir: options.workerIndexCacheDir, warmUp: serving ? 'before-ready' : 'after-ready' });
     firstBuild = undefined;
     const built = await started;
     return { kb: built.kb, answerer: options.wrapAnswerer ? options.wrapAnswerer(built.answerer) : built.answerer, dispose: built.dispose, lost: built.lost };
@@ -111,6 +116,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
       // A worker that dies or hangs while serving is replaced at once, not at the next file change.
       void lost?.then((reason) => {
         if (closed || snapshot !== serving) return;
+        servingLost = true;
         log.error({ reason, version: serving.version }, 'index worker lost; building a new one');
         // Not ready until the new worker serves (health/ready answers 503; the next load clears it).
         lastError = { message: `the index worker was lost (${reason}); rebuilding`, at: new Date() };
@@ -119,6 +125,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
       retire(disposeCurrent);
       disposeCurrent = dispose;
       lastError = undefined;
+      servingLost = false;
       const ms = Math.round(performance.now() - started);
       log.info({ version, records: kb.records.length, documents: kb.documents.length, ms, worker: Boolean(options.buildInWorker) }, 'knowledge base loaded');
       options.onLoad?.({ ok: true, ms, records: kb.records.length });

@@ -7,7 +7,8 @@ async function main(): Promise<void> {
   // core. Its three settings are read by plain code (index-settings.ts), the same values
   // loadConfig() reports.
   const early = indexSettings(process.env);
-  const firstBuild = early.kbWorker ? buildInWorker(early.kbDir, { indexCacheDir: early.indexCacheDir ?? undefined }) : undefined;
+  // Nothing serves before this build does, so it warms up after it is ready.
+  const firstBuild = early.kbWorker ? buildInWorker(early.kbDir, { indexCacheDir: early.indexCacheDir ?? undefined, warmUp: 'after-ready' }) : undefined;
   // A failed build is reported by the knowledge service when it takes the result.
   firstBuild?.catch(() => {});
 

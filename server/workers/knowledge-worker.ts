@@ -2,9 +2,10 @@
  * The worker thread behind the knowledge service: builds an index (and then answers through it)
  * or runs one batch import, so neither blocks the server's event loop.
  *
- *   serve:  load + validate the knowledge base, build the answerer, warm it up, post the records
- *           in chunks ({type:'records'}) and then {type:'ready', kb without records}, then
- *           answer synchronous calls arriving on `port` (see worker-answerer.ts).
+ *   serve:  load + validate the knowledge base, build the answerer, warm it up (before or after
+ *           ready: WarmUp), post the records in chunks ({type:'records'}) and then
+ *           {type:'ready', kb without records}, then answer calls arriving on `port` and
+ *           `asyncPort` (see worker-answerer.ts).
  *   import: run importBatch once and post {type:'done', report}.
  */
 import v8 from 'node:v8';
@@ -18,8 +19,17 @@ import type { Answerer } from '../search/types.js';
 import type { KnowledgeBase } from '../kb/schema.js';
 
 export type WorkerJob =
-  | { kind: 'serve'; kbDir: string; indexCacheDir?: string; port: MessagePort; asyncPort: MessagePort; state: SharedArrayBuffer }
+  | { kind: 'serve'; kbDir: string; indexCacheDir?: string; warmUp: WarmUp; port: MessagePort; asyncPort: MessagePort; state: SharedArrayBuffer }
   | { kind: 'import'; options: ImportOptions };
+
+/**
+ * When the worker warms its index up (a few questions, then a full garbage collection):
+ * 'before-ready' when an older index serves meanwhile (a reload), so the first questions after
+ * the swap are not slowed; 'after-ready' when nothing serves until this worker does (the first
+ * build, or the replacement of a lost worker), so it serves at once and warms up one question
+ * per task, between the calls it answers.
+ */
+export type WarmUp = 'before-ready' | 'after-ready';
 
 export interface CallRequest {
   method: string;
@@ -60,8 +70,10 @@ async function serve(j: Extract<WorkerJob, { kind: 'serve' }>): Promise<void> {
     : createAnswerer(kb);
   // Nothing waits on this thread yet: the analysis cache is written before it starts answering.
   await saving;
-  warmUp(answerer, kb);
-  collectGarbage();
+  if (j.warmUp === 'before-ready') {
+    for (const question of warmUpQuestions(kb)) answerer.ask({ question });
+    collectGarbage();
+  }
   const state = new Int32Array(j.state);
   const run = (req: CallRequest): CallReply => {
     try {
@@ -88,6 +100,17 @@ async function serve(j: Extract<WorkerJob, { kind: 'serve' }>): Promise<void> {
     parentPort!.postMessage({ type: 'records', records: kb.records.slice(i, i + RECORDS_PER_MESSAGE) });
   }
   parentPort!.postMessage({ type: 'ready', kb: { ...kb, records: [] }, size: answerer.size, methods: answererMethods(answerer), ms: performance.now() - started });
+  if (j.warmUp === 'after-ready') warmUpBetweenCalls(answerer, warmUpQuestions(kb));
+}
+
+/** One warm-up question per task: a call arriving meanwhile waits for one question at most. */
+function warmUpBetweenCalls(answerer: Answerer, questions: string[]): void {
+  const next = (i: number) => {
+    if (i === questions.length) return collectGarbage();
+    answerer.ask({ question: questions[i]! });
+    setImmediate(next, i + 1);
+  };
+  setImmediate(next, 0);
 }
 
 const RECORDS_PER_MESSAGE = 250;
@@ -105,16 +128,18 @@ function collectGarbage(): void {
 
 /**
  * The first questions through a new index pay for unoptimised code and lazily built tables
- * (about 100 ms at 5,000 records); a few questions here keep that off the first user's request
- * after a reload.
+ * (about 100 ms at 5,000 records); a few questions warm them up: records' own questions, spread
+ * over the knowledge base.
  */
-function warmUp(answerer: Answerer, kb: KnowledgeBase): void {
+function warmUpQuestions(kb: KnowledgeBase): string[] {
+  const out: string[] = [];
   const step = Math.max(1, Math.floor(kb.records.length / 8));
   for (let i = 0; i < kb.records.length; i += step) {
     const r = kb.records[i]!;
-    answerer.ask({ question: r.question.th });
-    if (r.question.en) answerer.ask({ question: r.question.en });
+    out.push(r.question.th);
+    if (r.question.en) out.push(r.question.en);
   }
+  return out;
 }
 
 async function runImport(j: Extract<WorkerJob, { kind: 'import' }>): Promise<void> {

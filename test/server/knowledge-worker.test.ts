@@ -65,6 +65,20 @@ describe('knowledge service building in a worker thread', () => {
     expect(service.current()!.answerer.ask({ question: 'e-service ใช้บริการเดิมได้ไหม' }).answers.length).toBeGreaterThan(0);
   }, 90_000);
 
+  it('serves at once when it warms up after it is ready, with the answers of a warmed-up index, calls in between', async () => {
+    kb = await createFixtureKb();
+    const [early, warmed] = await Promise.all([buildInWorker(kb.dir, { warmUp: 'after-ready' }), buildInWorker(kb.dir, { warmUp: 'before-ready' })]);
+    try {
+      const questions = ['e-service ใช้บริการเดิมได้ไหม', 'ต้องส่งรายงานเมื่อไหร่', 'How are data catalogs assessed?'];
+      // Asked while the early worker is still warming up: its warm-up questions run between these calls.
+      const answers = await Promise.all(questions.map((question) => early.answerer.askAsync!({ question })));
+      expect(answers).toEqual(questions.map((question) => warmed.answerer.ask({ question })));
+      expect(early.answerer.ask({ question: questions[0]! })).toEqual(answers[0]);
+    } finally {
+      await Promise.all([early.dispose(), warmed.dispose()]);
+    }
+  }, 60_000);
+
   it('does not report a worker disposed on purpose as lost', async () => {
     kb = await createFixtureKb();
     const build = await buildInWorker(kb.dir);
