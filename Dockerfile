@@ -23,7 +23,7 @@ COPY --chown=node:node --from=build /app/dist ./dist
 COPY --chown=node:node --from=build /app/web/dist ./web/dist
 COPY --chown=node:node kb ./kb
 COPY --chown=node:node server/search ./server/search
-COPY --chown=node:node scripts/build-if-stale.mjs ./scripts/build-if-stale.mjs
+COPY --chown=node:node scripts/build-if-stale.mjs scripts/start.mjs ./scripts/
 RUN mkdir -p var
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/api/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

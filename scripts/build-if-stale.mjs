@@ -1,5 +1,5 @@
-// `npm start` runs this first: it rebuilds (npm run build) only when a source is newer than the
-// bundle, so a deployed image or an unchanged checkout starts without a rebuild.
+// `npm start` runs this first (scripts/start.mjs): it rebuilds (npm run build) only when a source
+// is newer than the bundle, so a deployed image or an unchanged checkout starts without a rebuild.
 // Plain JavaScript, not TypeScript: it must start in milliseconds, before tsx is loaded.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outputs = ['dist/main.mjs', 'dist/knowledge-worker.mjs', 'web/dist/app.js', 'web/dist/index.html'].map((f) => path.join(root, f));
-const sources = ['server', 'web', 'scripts/build-web.ts', 'package.json', 'package-lock.json'].map((f) => path.join(root, f));
+const sources = ['server', 'web', 'scripts/build-web.ts', 'scripts/build-server.mjs', 'package.json', 'package-lock.json'].map((f) => path.join(root, f));
 const skip = new Set([path.join(root, 'web', 'dist'), path.join(root, 'web', 'screenshots')]);
 
 function newest(p) {
@@ -20,10 +20,15 @@ function newest(p) {
   return max;
 }
 
-const built = outputs.every((f) => existsSync(f)) ? Math.min(...outputs.map((f) => statSync(f).mtimeMs)) : 0;
-const changed = Math.max(...sources.map(newest));
-if (process.env.FORCE_BUILD === '1' || built === 0 || changed > built) {
+/** Runs `npm run build` when a bundle is missing or older than a source; exits if the build fails. */
+export function buildIfStale() {
+  const built = outputs.every((f) => existsSync(f)) ? Math.min(...outputs.map((f) => statSync(f).mtimeMs)) : 0;
+  const changed = Math.max(...sources.map(newest));
+  if (process.env.FORCE_BUILD !== '1' && built !== 0 && changed <= built) return;
   console.error(built === 0 ? 'start: no bundle yet; building' : 'start: sources changed since the last build; rebuilding');
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  process.exit(result.status ?? 1);
+  if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+// Run on its own (scripts, the bench): build if needed and exit.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) buildIfStale();
