@@ -1,6 +1,8 @@
 import { cp, mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { analysisFile } from '../../server/index-cache/analysis-file.js';
+import { DEFAULT_INDEX_CACHE_DIR } from '../../server/index-settings.js';
 import { DEFAULT_KB_DIR } from '../../server/kb/load.js';
 import type { Glossary, KbDocument, KbRecord, KnowledgeFile } from '../../server/kb/schema.js';
 
@@ -108,7 +110,16 @@ export async function createFixtureKb(options: FixtureKbOptions = {}): Promise<T
     await writeFile(path.join(dir, 'documents', `${doc.id}.json`), `${JSON.stringify(split(records, doc), null, 2)}\n`);
   }
   await writeFile(path.join(dir, 'glossary.json'), `${JSON.stringify(FIXTURE_GLOSSARY, null, 2)}\n`);
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, cleanup: () => removeKb(dir) };
+}
+
+/**
+ * Removes a temp knowledge base and the analysis cache file a server built over it wrote in the
+ * checkout's var/index-cache (one per folder: without this, every test run left ~60 there).
+ */
+async function removeKb(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await rm(analysisFile(DEFAULT_INDEX_CACHE_DIR, dir), { force: true });
 }
 
 /** A temp copy of the repository's kb/, for tests that write (imports); undefined when it has no documents yet. */
@@ -117,5 +128,5 @@ export async function copyRepoKb(): Promise<TempKb | undefined> {
   if (!docs.some((d) => d.endsWith('.json'))) return undefined;
   const dir = await mkdtemp(path.join(tmpdir(), 'opdc-kb-'));
   await cp(DEFAULT_KB_DIR, dir, { recursive: true });
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, cleanup: () => removeKb(dir) };
 }
