@@ -33,7 +33,6 @@ export class IndexUnavailableError extends Error {
  * then builds a new one).
  */
 const CALL_TIMEOUT_MS = 10_000;
-const TIMED_OUT = `it did not answer within ${CALL_TIMEOUT_MS / 1000} s`;
 
 /**
  * Loads the knowledge base and builds its index in a worker thread; the main thread keeps
@@ -48,6 +47,8 @@ export interface BuildInWorkerOptions {
   indexCacheDir?: string;
   /** Default 'before-ready': right when an older index keeps serving during the build (WarmUp). */
   warmUp?: WarmUp;
+  /** A call unanswered this long means the worker is stuck (default 10,000 ms). */
+  callTimeoutMs?: number;
 }
 
 export function buildInWorker(kbDir: string, options: BuildInWorkerOptions = {}): Promise<WorkerBuild> {
@@ -57,6 +58,8 @@ export function buildInWorker(kbDir: string, options: BuildInWorkerOptions = {})
   const flag = new Int32Array(state);
   const job: WorkerJob = { kind: 'serve', kbDir, indexCacheDir: options.indexCacheDir, warmUp: options.warmUp ?? 'before-ready', port: port2, asyncPort: asyncChannel.port2, state };
   const worker: Worker = spawnWorker('knowledge-worker', { workerData: job, transferList: [port2, asyncChannel.port2] });
+  const timeoutMs = options.callTimeoutMs ?? CALL_TIMEOUT_MS;
+  const timedOut = `it did not answer within ${timeoutMs / 1000} s`;
   let dead: string | undefined;
   let markLost: (reason: string) => void = () => {};
   const lost = new Promise<string>((resolve) => (markLost = resolve));
@@ -93,7 +96,7 @@ export function buildInWorker(kbDir: string, options: BuildInWorkerOptions = {})
     if (dead) return Promise.reject(new IndexUnavailableError(dead));
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => loseWorker(TIMED_OUT), CALL_TIMEOUT_MS).unref();
+      const timer = setTimeout(() => loseWorker(timedOut), timeoutMs).unref();
       pending.set(id, { resolve, reject, timer });
       asyncChannel.port1.postMessage({ id, method, args } satisfies AsyncCallRequest);
     });
@@ -103,9 +106,10 @@ export function buildInWorker(kbDir: string, options: BuildInWorkerOptions = {})
     if (dead) throw new IndexUnavailableError(dead);
     Atomics.store(flag, 0, 0);
     port1.postMessage({ method, args } satisfies CallRequest);
-    if (Atomics.wait(flag, 0, 0, CALL_TIMEOUT_MS) === 'timed-out') {
-      loseWorker(TIMED_OUT);
-      throw new Error(`the index worker ${TIMED_OUT}`);
+    if (Atomics.wait(flag, 0, 0, timeoutMs) === 'timed-out') {
+      loseWorker(timedOut);
+      // The same error as the asynchronous path's: a 503 with Retry-After, not a 500.
+      throw new IndexUnavailableError(timedOut);
     }
     const message = receiveMessageOnPort(port1);
     if (!message) throw new Error('the index worker answered nothing');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKnowledgeService, type KnowledgeService } from '../../server/knowledge-service.js';
 import { createAnswerer } from '../../server/search/answerer.js';
-import { buildInWorker } from '../../server/workers/worker-answerer.js';
+import { buildInWorker, IndexUnavailableError } from '../../server/workers/worker-answerer.js';
 import { createFixtureKb } from '../support/fixture-kb.js';
 
 type FixtureKb = Awaited<ReturnType<typeof createFixtureKb>>;
@@ -77,6 +77,18 @@ describe('knowledge service building in a worker thread', () => {
     } finally {
       await Promise.all([early.dispose(), warmed.dispose()]);
     }
+  }, 60_000);
+
+  it('gives up on a call the worker does not answer in time, synchronous or not, as index unavailable, and stops the worker', async () => {
+    kb = await createFixtureKb();
+    // No call is answered within 0 ms: every call times out.
+    const build = await buildInWorker(kb.dir, { callTimeoutMs: 0 });
+    expect(() => build.answerer.ask({ question: 'e-service ใช้บริการเดิมได้ไหม' })).toThrow(IndexUnavailableError);
+    await expect(build.lost).resolves.toMatch(/did not answer within 0 s/);
+    await expect(build.answerer.askAsync!({ question: 'e-service' })).rejects.toBeInstanceOf(IndexUnavailableError);
+    const slow = await buildInWorker(kb.dir, { callTimeoutMs: 0 });
+    await expect(slow.answerer.askAsync!({ question: 'e-service ใช้บริการเดิมได้ไหม' })).rejects.toBeInstanceOf(IndexUnavailableError);
+    await expect(slow.lost).resolves.toMatch(/did not answer/);
   }, 60_000);
 
   it('does not report a worker disposed on purpose as lost', async () => {
