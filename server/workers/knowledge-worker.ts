@@ -11,7 +11,7 @@
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { importBatch, type ImportOptions } from '../kb/import-batch.js';
+import type { ImportOptions } from '../kb/import-batch.js';
 import { loadKnowledgeBase } from '../kb/load.js';
 import { createCachedAnswerer } from '../index-cache/analysis-file.js';
 import { createAnswerer } from '../search/answerer.js';
@@ -144,6 +144,9 @@ function warmUpQuestions(kb: KnowledgeBase): string[] {
 
 async function runImport(j: Extract<WorkerJob, { kind: 'import' }>): Promise<void> {
   const options = { ...j.options, ...(j.options.content ? { content: Buffer.from(j.options.content) } : {}) };
+  // Loaded here, not at the top: a serving worker never imports, and the importer's code
+  // (document formats, merging, duplicate search) is a third of the worker's to compile.
+  const { importBatch } = await import('../kb/import-batch.js');
   const report = await importBatch(options);
   parentPort!.postMessage({ type: 'done', report });
 }
