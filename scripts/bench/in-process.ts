@@ -6,6 +6,8 @@ import type { KnowledgeBase } from '../../server/kb/schema.js';
 import { decodeAnalyses, encodeAnalyses } from '../../server/index-cache/analysis-binary.js';
 import { createAnswerer } from '../../server/search/answerer.js';
 import { createAnalyzer } from '../../server/search/analyze.js';
+import { analysisVersion } from '../../server/search/analysis-cache.js';
+import { analyseAhead } from '../../server/index-cache/parallel-analysis.js';
 import { buildSyntheticKb } from '../synthetic-kb.js';
 import { emitPartial, emitResult } from './child.js';
 import { chooseEngine, createCompactRetriever, type EngineChoice } from '../../server/search/engine/retrievers.js';
@@ -23,7 +25,8 @@ import { MB, median, round, summarize, type LatencySummary } from './stats.js';
  *        [--engine auto|minisearch|compact] [--warm-build] [--compare-engines]
  *
  * Every ask is a distinct question (question-stream.ts) made from this knowledge base's records.
- * The build runs with an empty analysis cache (a cold build); --warm-build builds a second time
+ * The build runs with an empty analysis cache (a cold build, analysing on every core as the index
+ * worker does once there are enough texts); --warm-build builds a second time
  * from the first build's analyses, as a restart or a reload after an edit does.
  */
 
@@ -41,6 +44,8 @@ export interface InProcessResult {
   /** Time to recombine the synthetic records; not part of the product's work. */
   generateMs: number;
   buildMs: number;
+  /** Threads the cold build analysed on (parallel-analysis.ts; 1 below its threshold). */
+  buildThreads: number;
   /** heapUsed after build and gc: knowledge plus index plus the runtime. */
   heapUsedMb: number;
   /** heapUsed growth from building the index (after gc, knowledge already loaded). */
@@ -112,7 +117,18 @@ collectGarbage();
 const heapBefore = process.memoryUsage().heapUsed;
 const buildStart = performance.now();
 const retriever = engineChoice === 'auto' ? undefined : engineChoice === 'compact' ? createCompactRetriever : createMiniSearchRetriever;
-const answerer = createAnswerer(kb, { retriever, analysisCache: {} });
+/**
+ * As the server's index worker builds (index-cache/parallel-analysis.ts): texts analysed ahead on
+ * every core when there are enough of them, then the index over those analyses. A function, so
+ * the merged analyses are garbage once the answerer has released them (see timeWarmBuild).
+ */
+async function coldBuild() {
+  const analyzer = createAnalyzer(kb.glossary);
+  const version = analysisVersion(analyzer, { glossary: kb.glossary });
+  const ahead = await analyseAhead(kb, { analyzer, engine: 'wordcut', version, lexicon: [] });
+  return { answerer: createAnswerer(kb, { retriever, analyzer, analysisCache: { stored: ahead.stored } }), threads: ahead.threads };
+}
+const { answerer, threads: buildThreads } = await coldBuild();
 const buildMs = performance.now() - buildStart;
 const engine = chooseEngine(engineChoice, kb.records.length);
 
@@ -253,6 +269,7 @@ const result: InProcessResult = {
   rounds: roundSummaries,
   generateMs: round(generateMs, 1),
   buildMs: round(buildMs, 1),
+  buildThreads,
   heapUsedMb: round(memory.heapUsed / MB, 1),
   indexHeapMb: round((memory.heapUsed - heapBefore) / MB, 1),
   rssMb: round(memory.rss / MB, 1),

@@ -43,7 +43,7 @@ export function markdown(r: BenchReport): string {
           s.size === 'real' ? `${s.records} (real)` : s.records.toLocaleString('en-US'),
           s.engine,
           s.load1m,
-          secs(s.buildMs),
+          s.buildThreads > 1 ? `${secs(s.buildMs)} (${s.buildThreads} threads)` : secs(s.buildMs),
           s.warmBuildMs === undefined ? '-' : secs(s.warmBuildMs),
           `${s.heapUsedMb} MB`,
           `${s.indexHeapMb} MB`,

@@ -9,6 +9,10 @@ import type { SerializedAnalysisCache } from '../search/analysis-cache.js';
 import { DEFAULT_INDEX_CACHE_DIR } from '../index-settings.js';
 import { decodeAnalyses, encodeAnalyses } from './analysis-binary.js';
 import { createAnswerer, type AnswererOptions, type ExplainingAnswerer } from '../search/answerer.js';
+import { analysisVersion } from '../search/analysis-cache.js';
+import { createAnalyzer } from '../search/analyze.js';
+import { resolveOptions } from '../search/options.js';
+import { analyseAhead, type ParallelAnalysisOptions } from './parallel-analysis.js';
 
 /**
  * The analysis cache on disk, beside the knowledge: var/index-cache/analysis-<kb>.bin, one file
@@ -90,11 +94,36 @@ export interface CachedAnswererOptions {
  */
 export function createCachedAnswerer(kb: KnowledgeBase, options: CachedAnswererOptions): ExplainingAnswerer {
   const file = analysisFile(options.dir ?? DEFAULT_INDEX_CACHE_DIR, options.kbDir);
-  const stored = readStoredAnalyses(file, options.logger);
-  const answerer = createAnswerer(kb, { ...options.answerer, analysisCache: { stored, lexicon: readLexicon(options.kbDir) } });
+  return build(kb, options, file, { stored: readStoredAnalyses(file, options.logger), lexicon: readLexicon(options.kbDir), analysedAhead: 0 });
+}
+
+/**
+ * createCachedAnswerer for a build that may have many texts to analyse: those the cache lacks
+ * are analysed first, on several threads when there are enough of them (parallel-analysis.ts).
+ */
+export async function buildCachedAnswerer(kb: KnowledgeBase, options: CachedAnswererOptions & { parallel?: ParallelAnalysisOptions }): Promise<ExplainingAnswerer> {
+  const file = analysisFile(options.dir ?? DEFAULT_INDEX_CACHE_DIR, options.kbDir);
+  const lexicon = readLexicon(options.kbDir);
+  const engine = resolveOptions(options.answerer ?? {}).engine;
+  const analyzer = options.answerer?.analyzer ?? createAnalyzer(kb.glossary, { engine });
+  const version = analysisVersion(analyzer, { glossary: kb.glossary, lexicon });
+  const ahead = await analyseAhead(kb, { analyzer, engine, version, lexicon, stored: readStoredAnalyses(file, options.logger) }, options.parallel);
+  if (ahead.analysed > 0) options.logger?.info({ analysed: ahead.analysed, threads: ahead.threads }, 'index texts analysed ahead, in parallel');
+  return build(kb, { ...options, answerer: { ...options.answerer, analyzer } }, file, { stored: ahead.stored, lexicon, analysedAhead: ahead.analysed });
+}
+
+function build(
+  kb: KnowledgeBase,
+  options: CachedAnswererOptions,
+  file: string,
+  cached: { stored: SerializedAnalysisCache | undefined; lexicon: readonly string[]; analysedAhead: number },
+): ExplainingAnswerer {
+  const { stored } = cached;
+  const answerer = createAnswerer(kb, { ...options.answerer, analysisCache: { stored, lexicon: cached.lexicon } });
   const cache = answerer.analysisCache!;
-  options.logger?.info({ analysed: cache.misses, fromCache: cache.hits }, 'index texts analysed');
-  const changed = cache.misses > 0 || stored?.version !== cache.version || stored.entries.size !== cache.size;
+  options.logger?.info({ analysed: cache.misses, analysedAhead: cached.analysedAhead, fromCache: cache.hits }, 'index texts analysed');
+  // Analyses made ahead are in `stored` but not yet in the file.
+  const changed = cached.analysedAhead > 0 || cache.misses > 0 || stored?.version !== cache.version || stored.entries.size !== cache.size;
   const serialized = changed ? cache.serialize() : undefined;
   cache.release();
   if (serialized) {

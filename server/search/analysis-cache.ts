@@ -191,6 +191,38 @@ export function analysisVersion(analyzer: Analyzer, inputs: { glossary: Glossary
   return hash.digest('base64url');
 }
 
+/** The distinct texts of `texts` that `stored` holds no analysis of for `version`. */
+export function missingTexts(stored: SerializedAnalysisCache | undefined, version: string, texts: Iterable<string>): string[] {
+  const usable = stored?.format === ANALYSIS_FORMAT && stored.version === version;
+  const out = new Set<string>();
+  for (const text of texts) if (!usable || !stored.entries.has(hashText(text))) out.add(text);
+  return [...out];
+}
+
+/**
+ * One cache of `version` holding `base`'s analyses (when written for that version) and those of
+ * `parts` (analyses made elsewhere, such as other threads, for the same version), each string
+ * stored once. `base` is not changed.
+ */
+export function mergeAnalyses(version: string, base: SerializedAnalysisCache | undefined, parts: readonly SerializedAnalysisCache[]): SerializedAnalysisCache {
+  const usable = base?.format === ANALYSIS_FORMAT && base.version === version;
+  const table = new Vocabulary(usable ? [...base.strings] : []);
+  // Taken over, not copied: the first push moves the values to a new, bigger array.
+  const data = new Growable(Int32Array, usable ? base.data : undefined);
+  const entries = new Map(usable ? base.entries : []);
+  for (const part of parts) {
+    if (part.format !== ANALYSIS_FORMAT || part.version !== version) throw new Error(`analysis cache: cannot merge analyses of version ${part.version} into ${version}`);
+    const id = (i: number) => table.add(part.strings[i]!);
+    for (const [key, at] of part.entries) {
+      if (entries.has(key)) continue;
+      entries.set(key, data.push(part.data[at]!) - 1);
+      const { concepts, answerTypes } = walk(part.data, at, (token, terms, unitConcepts) => writeUnit(data, id(token), terms?.map(id), unitConcepts.map(id)));
+      writeTail(data, concepts.map(id), answerTypes);
+    }
+  }
+  return { format: ANALYSIS_FORMAT, version, strings: [...table.terms], data: data.view(), entries };
+}
+
 /** A cache for `version`, starting from `stored` when it was written for the same version. */
 export function createAnalysisCache(version: string, stored?: SerializedAnalysisCache): AnalysisCache {
   const usable = stored?.format === ANALYSIS_FORMAT && stored.version === version;

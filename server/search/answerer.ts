@@ -34,6 +34,8 @@ export interface AnswererOptions extends ScoringOptionsInput {
    * `analysisCache` then holds this build's analyses, to be stored for the next build.
    */
   analysisCache?: { stored?: SerializedAnalysisCache; lexicon?: readonly string[] };
+  /** The analyzer, when the caller already made it for this glossary and engine (by default made here). */
+  analyzer?: Analyzer;
 }
 
 export const DEFAULT_LIMIT = 3;
@@ -57,7 +59,7 @@ export interface ExplainingAnswerer extends Answerer {
 
 export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): ExplainingAnswerer {
   const options: ScoringOptions = resolveOptions(input);
-  const analyzer: Analyzer = createAnalyzer(kb.glossary, { engine: options.engine });
+  const analyzer: Analyzer = input.analyzer ?? createAnalyzer(kb.glossary, { engine: options.engine });
   const analysisCache = input.analysisCache
     ? createAnalysisCache(analysisVersion(analyzer, { glossary: kb.glossary, lexicon: input.analysisCache.lexicon }), input.analysisCache.stored)
     : undefined;

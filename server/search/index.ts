@@ -132,6 +132,16 @@ function joined(parts: readonly Uint32Array[]): Uint32Array {
 
 const NO_TYPES: ReadonlySet<AnswerType> = new Set();
 
+/** Every text buildIndex analyses (each record's text fields), for analysing them ahead of it. */
+export function indexTexts(kb: KnowledgeBase): string[] {
+  const documents = new Map(kb.documents.map((d) => [d.id, d]));
+  return kb.records.flatMap((record) => {
+    const document = documents.get(record.source.document);
+    const texts = fieldTexts(record, document, document?.sections.find((s) => s.slug === record.source.section));
+    return TEXT_FIELDS.map((field) => texts[field]);
+  });
+}
+
 export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
   const records = new Map<string, IndexedRecord>();
   const tokenFrequency = new Map<string, number>();

@@ -7,20 +7,24 @@
  *           {type:'ready', kb without records}, then answer calls arriving on `port` and
  *           `asyncPort` (see worker-answerer.ts).
  *   import: run importBatch once and post {type:'done', report}.
+ *   analyse: analyse a share of an index build's texts and post {type:'done', analyses}
+ *            (index-cache/parallel-analysis.ts).
  */
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { ImportOptions } from '../kb/import-batch.js';
 import { loadKnowledgeBase } from '../kb/load.js';
-import { createCachedAnswerer } from '../index-cache/analysis-file.js';
+import { buildCachedAnswerer } from '../index-cache/analysis-file.js';
+import { analyseShare, type AnalyseJob } from '../index-cache/parallel-analysis.js';
 import { createAnswerer } from '../search/answerer.js';
 import type { Answerer } from '../search/types.js';
 import type { KnowledgeBase } from '../kb/schema.js';
 
 export type WorkerJob =
   | { kind: 'serve'; kbDir: string; indexCacheDir?: string; warmUp: WarmUp; port: MessagePort; asyncPort: MessagePort; state: SharedArrayBuffer }
-  | { kind: 'import'; options: ImportOptions };
+  | { kind: 'import'; options: ImportOptions }
+  | AnalyseJob;
 
 /**
  * When the worker warms its index up (a few questions, then a full garbage collection):
@@ -66,7 +70,7 @@ async function serve(j: Extract<WorkerJob, { kind: 'serve' }>): Promise<void> {
   // The same build as the main thread's (app.ts), analysis cache included when configured.
   let saving: Promise<void> | undefined;
   const answerer: Answerer = j.indexCacheDir
-    ? createCachedAnswerer(kb, { kbDir: j.kbDir, dir: j.indexCacheDir, saving: (write) => (saving = write) })
+    ? await buildCachedAnswerer(kb, { kbDir: j.kbDir, dir: j.indexCacheDir, saving: (write) => (saving = write) })
     : createAnswerer(kb);
   // Nothing waits on this thread yet: the analysis cache is written before it starts answering.
   await saving;
@@ -151,6 +155,15 @@ async function runImport(j: Extract<WorkerJob, { kind: 'import' }>): Promise<voi
   parentPort!.postMessage({ type: 'done', report });
 }
 
-(job.kind === 'serve' ? serve(job) : runImport(job)).catch((err: unknown) => {
+function run(j: WorkerJob): Promise<void> {
+  if (j.kind === 'serve') return serve(j);
+  if (j.kind === 'import') return runImport(j);
+  // Transferred, not copied: at 100,000 records a share's analyses are tens of MB.
+  const analyses = analyseShare(j);
+  parentPort!.postMessage({ type: 'done', analyses }, [analyses.data.buffer as ArrayBuffer]);
+  return Promise.resolve();
+}
+
+run(job).catch((err: unknown) => {
   parentPort!.postMessage({ type: 'error', message: errorMessage(err) });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../server/kb/schema.js';
-import { createAnalysisCache } from '../../server/search/analysis-cache.js';
+import { createAnalysisCache, mergeAnalyses, missingTexts } from '../../server/search/analysis-cache.js';
+import { createAnalyzer } from '../../server/search/analyze.js';
 import { createAnswerer } from '../../server/search/answerer.js';
 import { fixtureKb } from './answerer-fixture.js';
 
@@ -70,5 +71,43 @@ describe('analysis cache', () => {
     const next = createAnswerer(fixtureKb, { analysisCache: { stored } }).analysisCache!.serialize();
     expect(next.strings).not.toContain('zebrafoo');
     expect(stored.strings).toContain('zebrafoo'); // the caller's copy is not changed
+  });
+
+  describe('made in parts (threads) and merged', () => {
+    const analyzer = createAnalyzer(fixtureKb.glossary);
+    const texts = [...fixtureKb.records.map((r) => r.answer.th), ...fixtureKb.records.map((r) => r.question.en)];
+    const part = (version: string, share: readonly string[]) => {
+      const cache = createAnalysisCache(version);
+      const wrapped = cache.wrap(analyzer);
+      for (const text of share) wrapped.analyze(text);
+      return cache.serialize();
+    };
+
+    it('reads back every text of every part as the analyzer itself analyses it, each string once', () => {
+      const half = Math.floor(texts.length / 2);
+      // The parts overlap by one text, and the first also serves as the stored base.
+      const base = part('v1', texts.slice(0, half + 1));
+      const merged = mergeAnalyses('v1', base, [part('v1', texts.slice(half))]);
+      expect(merged.entries.size).toBe(new Set(texts).size);
+      expect(new Set(merged.strings).size).toBe(merged.strings.length);
+      const reading = createAnalysisCache('v1', merged);
+      const wrapped = reading.wrap(analyzer);
+      for (const text of texts) expect(wrapped.analyze(text)).toEqual(analyzer.analyze(text));
+      expect(reading.misses).toBe(0);
+      expect(base.entries.size).toBe(half + 1); // the base is not changed
+    });
+
+    it('starts from nothing when the stored analyses are of another version, and refuses a part of another version', () => {
+      const merged = mergeAnalyses('v2', part('v1', texts.slice(0, 3)), [part('v2', texts.slice(3, 5))]);
+      expect(merged.entries.size).toBe(new Set(texts.slice(3, 5)).size);
+      expect(() => mergeAnalyses('v2', undefined, [part('v1', texts.slice(0, 1))])).toThrow(/version v1/);
+    });
+
+    it('lists the distinct texts the stored analyses lack, or all of them for another version', () => {
+      const stored = part('v1', texts.slice(0, 4));
+      expect(missingTexts(stored, 'v1', [...texts, ...texts])).toEqual([...new Set(texts.slice(4))].filter((t) => !texts.slice(0, 4).includes(t)));
+      expect(missingTexts(stored, 'v2', texts)).toEqual([...new Set(texts)]);
+      expect(missingTexts(undefined, 'v1', texts.slice(0, 2))).toEqual([...new Set(texts.slice(0, 2))]);
+    });
   });
 });

@@ -1,0 +1,26 @@
+import { spawnWorker } from './spawn.js';
+import type { WorkerJob } from './knowledge-worker.js';
+
+/**
+ * Runs one job (an import, an analysis share) in a worker thread of its own: resolves with the
+ * `{type: 'done'}` message it posts, rejects with its error, and stops the thread either way.
+ */
+export function runWorkerJob<T extends object>(job: Exclude<WorkerJob, { kind: 'serve' }>): Promise<T> {
+  const worker = spawnWorker('knowledge-worker', { workerData: job });
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    worker.once('message', (msg: { type: string; message?: string }) => {
+      settled = true;
+      if (msg.type === 'done') resolve(msg as T);
+      else reject(new Error(msg.message ?? `${job.kind} worker failed`));
+      void worker.terminate();
+    });
+    worker.once('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`${job.kind} worker exited with code ${code}`));
+    });
+  });
+}
