@@ -5,11 +5,10 @@ import path from 'node:path';
 import type { KnowledgeBase } from '../kb/schema.js';
 import type { Logger } from '../logger.js';
 import { DEFAULT_LEXICON_DIR } from '../search/lexicon.js';
-import type { SerializedAnalysisCache } from '../search/analysis-cache.js';
+import { analysisVersion, type SerializedAnalysisCache } from '../search/analysis-cache.js';
 import { DEFAULT_INDEX_CACHE_DIR } from '../index-settings.js';
 import { decodeAnalyses, encodeAnalyses } from './analysis-binary.js';
 import { createAnswerer, type AnswererOptions, type ExplainingAnswerer } from '../search/answerer.js';
-import { analysisVersion } from '../search/analysis-cache.js';
 import { createAnalyzer } from '../search/analyze.js';
 import { resolveOptions } from '../search/options.js';
 import { analyseAhead, type ParallelAnalysisOptions } from './parallel-analysis.js';
@@ -109,6 +108,7 @@ export async function buildCachedAnswerer(kb: KnowledgeBase, options: CachedAnsw
   const version = analysisVersion(analyzer, { glossary: kb.glossary, lexicon });
   const ahead = await analyseAhead(kb, { analyzer, engine, version, lexicon, stored: readStoredAnalyses(file, options.logger) }, options.parallel);
   if (ahead.analysed > 0) options.logger?.info({ analysed: ahead.analysed, threads: ahead.threads }, 'index texts analysed ahead, in parallel');
+  for (const reason of ahead.helperErrors) options.logger?.warn({ reason }, 'an analysis thread failed; the build analyses its texts itself');
   return build(kb, { ...options, answerer: { ...options.answerer, analyzer } }, file, { stored: ahead.stored, lexicon, analysedAhead: ahead.analysed });
 }
 

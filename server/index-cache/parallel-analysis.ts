@@ -41,6 +41,8 @@ export interface AnalysedAhead {
   /** Texts analysed ahead of the build (0: the build analyses what it lacks itself). */
   analysed: number;
   threads: number;
+  /** Why helper threads failed: their texts are left to the build, which analyses them itself. */
+  helperErrors: string[];
 }
 
 const DEFAULT_MIN_TEXTS = 4000;
@@ -62,7 +64,7 @@ export async function analyseAhead(
   const minTexts = options.minTexts ?? DEFAULT_MIN_TEXTS;
   // No share smaller than minTexts / 2: below that a helper's start costs more than it saves.
   const threads = Math.min(options.threads ?? availableParallelism(), Math.floor(missing.length / Math.max(1, minTexts / 2)));
-  if (missing.length < minTexts || threads < 2) return { stored: input.stored, analysed: 0, threads: 1 };
+  if (missing.length < minTexts || threads < 2) return { stored: input.stored, analysed: 0, threads: 1, helperErrors: [] };
   const size = Math.ceil(missing.length / threads);
   const shares = Array.from({ length: threads }, (_, i) => missing.slice(i * size, (i + 1) * size));
   const helpers = shares.slice(1).map((texts) =>
@@ -75,8 +77,16 @@ export async function analyseAhead(
   } finally {
     await Promise.allSettled(helpers);
   }
-  const parts = [own, ...(await Promise.all(helpers)).map((h) => h.analyses)];
-  return { stored: mergeAnalyses(input.version, input.stored, parts), analysed: missing.length, threads };
+  const parts = [own];
+  let analysed = shares[0]!.length;
+  const helperErrors: string[] = [];
+  for (const [i, outcome] of (await Promise.allSettled(helpers)).entries()) {
+    if (outcome.status === 'fulfilled') {
+      parts.push(outcome.value.analyses);
+      analysed += shares[i + 1]!.length;
+    } else helperErrors.push(outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason));
+  }
+  return { stored: mergeAnalyses(input.version, input.stored, parts), analysed, threads, helperErrors };
 }
 
 /** A helper thread's share (job 'analyse'). */

@@ -155,13 +155,12 @@ async function runImport(j: Extract<WorkerJob, { kind: 'import' }>): Promise<voi
   parentPort!.postMessage({ type: 'done', report });
 }
 
-function run(j: WorkerJob): Promise<void> {
+async function run(j: WorkerJob): Promise<void> {
   if (j.kind === 'serve') return serve(j);
   if (j.kind === 'import') return runImport(j);
   // Transferred, not copied: at 100,000 records a share's analyses are tens of MB.
   const analyses = analyseShare(j);
   parentPort!.postMessage({ type: 'done', analyses }, [analyses.data.buffer as ArrayBuffer]);
-  return Promise.resolve();
 }
 
 run(job).catch((err: unknown) => {

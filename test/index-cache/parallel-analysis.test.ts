@@ -5,7 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeAnalyses } from '../../server/index-cache/analysis-binary.js';
 import { analysisFile, buildCachedAnswerer, createCachedAnswerer } from '../../server/index-cache/analysis-file.js';
 import type { Logger } from '../../server/logger.js';
+import { analyseAhead } from '../../server/index-cache/parallel-analysis.js';
+import { missingTexts } from '../../server/search/analysis-cache.js';
+import { createAnalyzer } from '../../server/search/analyze.js';
 import { createAnswerer } from '../../server/search/answerer.js';
+import { indexTexts } from '../../server/search/index.js';
 import { fixtureKb } from '../search/answerer-fixture.js';
 
 const QUESTIONS = ['ส่งชุดข้อมูลได้เมื่อไหร่', 'What are levels L1, L2 and L3?', 'บริการอิเล็กทรอนิกส์ ปี 2565', 'ตัวชี้วัด e-service ต้องทำกี่งาน'];
@@ -52,4 +56,14 @@ describe('index texts analysed ahead on several threads', () => {
     expect(lines.find((l) => l.msg === 'index texts analysed')?.obj).toMatchObject({ analysedAhead: 0 });
     expect(answerer.analysisCache!.misses).toBeGreaterThan(0);
   });
+
+  it('leaves a failed helper\'s texts to the build, which analyses them itself', async () => {
+    const analyzer = createAnalyzer(fixtureKb.glossary);
+    // A helper refuses to analyse for a version its own analyzer does not have; this thread does not check.
+    const ahead = await analyseAhead(fixtureKb, { analyzer, engine: 'wordcut', version: 'not-this-analyzer', lexicon: [] }, { threads: 2, minTexts: 2 });
+    expect(ahead.helperErrors).toEqual([expect.stringMatching(/analyzer differs/)]);
+    const missing = missingTexts(undefined, 'not-this-analyzer', indexTexts(fixtureKb));
+    expect(ahead.analysed).toBe(Math.ceil(missing.length / 2));
+    expect(ahead.stored!.entries.size).toBe(ahead.analysed);
+  }, 60_000);
 });
