@@ -72,15 +72,16 @@ export async function analyseAhead(
   );
   // Whatever happens to this thread's share, every helper's outcome is awaited, so none is left running unobserved.
   let own: SerializedAnalysisCache;
+  let outcomes: PromiseSettledResult<{ analyses: SerializedAnalysisCache }>[];
   try {
     own = analyseAll(input.analyzer, input.version, shares[0]!);
   } finally {
-    await Promise.allSettled(helpers);
+    outcomes = await Promise.allSettled(helpers);
   }
   const parts = [own];
   let analysed = shares[0]!.length;
   const helperErrors: string[] = [];
-  for (const [i, outcome] of (await Promise.allSettled(helpers)).entries()) {
+  for (const [i, outcome] of outcomes.entries()) {
     if (outcome.status === 'fulfilled') {
       parts.push(outcome.value.analyses);
       analysed += shares[i + 1]!.length;
