@@ -34,6 +34,18 @@ export const EXTERNAL = [
   'pdfjs-dist',
 ];
 
+/**
+ * zod's index re-exports its error messages in ~50 languages (`z.locales`), half of zod's 734 KB
+ * in the bundle, compiled by both threads at every start. Only English is used (the one zod
+ * configures itself; our messages are our own), so the locales index becomes English alone.
+ */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', resolveDir: path.join(root, 'node_modules', 'zod', 'v4', 'locales') }));
+  },
+};
+
 /** Bundles into `outdir` (relative to the checkout), replacing what was there. */
 export async function buildServer(outdir = 'dist') {
   const out = path.resolve(root, outdir);
@@ -57,6 +69,7 @@ export async function buildServer(outdir = 'dist') {
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
+    plugins: [englishOnlyZod],
   });
 }
 
