@@ -27,11 +27,11 @@ export type WorkerJob =
   | AnalyseJob;
 
 /**
- * When the worker warms its index up (a few questions, then a full garbage collection):
- * 'before-ready' when an older index serves meanwhile (a reload), so the first questions after
- * the swap are not slowed; 'after-ready' when nothing serves until this worker does (the first
- * build, or the replacement of a lost worker), so it serves at once and warms up one question
- * per task, between the calls it answers.
+ * When the worker asks its index a few warm-up questions: 'before-ready' when an older index
+ * serves meanwhile (a reload), so the first questions after the swap are not slowed;
+ * 'after-ready' when nothing serves until this worker does (the first build, or the replacement
+ * of a lost worker), so it serves sooner and warms up one question per task, between the calls
+ * it answers. The full garbage collection after a build comes before serving either way.
  */
 export type WarmUp = 'before-ready' | 'after-ready';
 
@@ -74,10 +74,10 @@ async function serve(j: Extract<WorkerJob, { kind: 'serve' }>): Promise<void> {
     : createAnswerer(kb);
   // Nothing waits on this thread yet: the analysis cache is written before it starts answering.
   await saving;
-  if (j.warmUp === 'before-ready') {
-    for (const question of warmUpQuestions(kb)) answerer.ask({ question });
-    collectGarbage();
-  }
+  if (j.warmUp === 'before-ready') for (const question of warmUpQuestions(kb)) answerer.ask({ question });
+  // Before serving in either case: one major collection at 100,000 records is a pause of
+  // hundreds of ms, which must not land on a request.
+  collectGarbage();
   const state = new Int32Array(j.state);
   const run = (req: CallRequest): CallReply => {
     try {
@@ -110,7 +110,7 @@ async function serve(j: Extract<WorkerJob, { kind: 'serve' }>): Promise<void> {
 /** One warm-up question per task: a call arriving meanwhile waits for one question at most. */
 function warmUpBetweenCalls(answerer: Answerer, questions: string[]): void {
   const next = (i: number) => {
-    if (i === questions.length) return collectGarbage();
+    if (i === questions.length) return;
     answerer.ask({ question: questions[i]! });
     setImmediate(next, i + 1);
   };

@@ -81,13 +81,25 @@ describe('knowledge service building in a worker thread', () => {
 
   it('gives up on a call the worker does not answer in time, synchronous or not, as index unavailable, and stops the worker', async () => {
     kb = await createFixtureKb();
-    // No call is answered within 0 ms: every call times out.
+    const question = 'e-service ใช้บริการเดิมได้ไหม';
+    // With a 0 ms timeout nearly every call times out; a timeout only bounds the wait from below,
+    // so on a busy machine the worker may still answer a call first, and the next call is tried.
+    const firstFailure = async (call: () => Promise<unknown>): Promise<unknown> => {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        try {
+          await call();
+        } catch (err) {
+          return err;
+        }
+      }
+      return undefined;
+    };
     const build = await buildInWorker(kb.dir, { callTimeoutMs: 0 });
-    expect(() => build.answerer.ask({ question: 'e-service ใช้บริการเดิมได้ไหม' })).toThrow(IndexUnavailableError);
+    expect(await firstFailure(async () => build.answerer.ask({ question }))).toBeInstanceOf(IndexUnavailableError);
     await expect(build.lost).resolves.toMatch(/did not answer within 0 s/);
-    await expect(build.answerer.askAsync!({ question: 'e-service' })).rejects.toBeInstanceOf(IndexUnavailableError);
+    await expect(build.answerer.askAsync!({ question })).rejects.toBeInstanceOf(IndexUnavailableError);
     const slow = await buildInWorker(kb.dir, { callTimeoutMs: 0 });
-    await expect(slow.answerer.askAsync!({ question: 'e-service ใช้บริการเดิมได้ไหม' })).rejects.toBeInstanceOf(IndexUnavailableError);
+    expect(await firstFailure(() => slow.answerer.askAsync!({ question }))).toBeInstanceOf(IndexUnavailableError);
     await expect(slow.lost).resolves.toMatch(/did not answer/);
   }, 60_000);
 
