@@ -6,8 +6,7 @@ import type { KnowledgeBase } from '../../server/kb/schema.js';
 import { decodeAnalyses, encodeAnalyses } from '../../server/index-cache/analysis-binary.js';
 import { createAnswerer } from '../../server/search/answerer.js';
 import { createAnalyzer } from '../../server/search/analyze.js';
-import { analysisVersion } from '../../server/search/analysis-cache.js';
-import { analyseAhead } from '../../server/index-cache/parallel-analysis.js';
+import { createAnswererAnalysingAhead } from '../../server/index-cache/parallel-analysis.js';
 import { buildSyntheticKb } from '../synthetic-kb.js';
 import { emitPartial, emitResult } from './child.js';
 import { chooseEngine, createCompactRetriever, type EngineChoice } from '../../server/search/engine/retrievers.js';
@@ -123,10 +122,8 @@ const retriever = engineChoice === 'auto' ? undefined : engineChoice === 'compac
  * the merged analyses are garbage once the answerer has released them (see timeWarmBuild).
  */
 async function coldBuild() {
-  const analyzer = createAnalyzer(kb.glossary);
-  const version = analysisVersion(analyzer, { glossary: kb.glossary });
-  const ahead = await analyseAhead(kb, { analyzer, engine: 'wordcut', version, lexicon: [] });
-  return { answerer: createAnswerer(kb, { retriever, analyzer, analysisCache: { stored: ahead.stored } }), threads: ahead.threads };
+  const { answerer, ahead } = await createAnswererAnalysingAhead(kb, { lexicon: [], answerer: { retriever } });
+  return { answerer, threads: ahead.threads };
 }
 const { answerer, threads: buildThreads } = await coldBuild();
 const buildMs = performance.now() - buildStart;
@@ -138,7 +135,7 @@ const engine = chooseEngine(engineChoice, kb.records.length);
  * returns: held in a block at module level they stayed reachable and the heap after GC counted
  * them (2.9 GB "index heap" at 100,000 records against ~0.5 GB for the index alone).
  */
-function timeWarmBuild(): number | undefined {
+async function timeWarmBuild(): Promise<number | undefined> {
   // The analyses are dropped before the heap is measured, as the server does once it has
   // written them (index-cache/analysis-file.ts).
   const file = encodeAnalyses(answerer.analysisCache!.serialize());
@@ -146,12 +143,12 @@ function timeWarmBuild(): number | undefined {
   if (!values['warm-build']) return undefined;
   // From the file's bytes, as the server's index worker starts: reading them is part of a warm build.
   const t = performance.now();
-  const warm = createAnswerer(kb, { retriever, analysisCache: { stored: decodeAnalyses(file) } });
+  const { answerer: warm } = await createAnswererAnalysingAhead(kb, { stored: decodeAnalyses(file), lexicon: [], answerer: { retriever } });
   const ms = performance.now() - t;
   if (warm.analysisCache!.misses > 0) throw new Error(`bench: warm build analysed ${warm.analysisCache!.misses} texts`);
   return ms;
 }
-const warmBuildMs = timeWarmBuild();
+const warmBuildMs = await timeWarmBuild();
 
 collectGarbage();
 const afterBuild = process.memoryUsage().heapUsed;

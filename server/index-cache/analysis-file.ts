@@ -5,13 +5,11 @@ import path from 'node:path';
 import type { KnowledgeBase } from '../kb/schema.js';
 import type { Logger } from '../logger.js';
 import { DEFAULT_LEXICON_DIR } from '../search/lexicon.js';
-import { analysisVersion, type SerializedAnalysisCache } from '../search/analysis-cache.js';
+import type { SerializedAnalysisCache } from '../search/analysis-cache.js';
 import { DEFAULT_INDEX_CACHE_DIR } from '../index-settings.js';
 import { decodeAnalyses, encodeAnalyses } from './analysis-binary.js';
 import { createAnswerer, type AnswererOptions, type ExplainingAnswerer } from '../search/answerer.js';
-import { createAnalyzer } from '../search/analyze.js';
-import { resolveOptions } from '../search/options.js';
-import { analyseAhead, type ParallelAnalysisOptions } from './parallel-analysis.js';
+import { createAnswererAnalysingAhead, type ParallelAnalysisOptions } from './parallel-analysis.js';
 
 /**
  * The analysis cache on disk, beside the knowledge: var/index-cache/analysis-<kb>.bin, one file
@@ -93,7 +91,9 @@ export interface CachedAnswererOptions {
  */
 export function createCachedAnswerer(kb: KnowledgeBase, options: CachedAnswererOptions): ExplainingAnswerer {
   const file = analysisFile(options.dir ?? DEFAULT_INDEX_CACHE_DIR, options.kbDir);
-  return build(kb, options, file, { stored: readStoredAnalyses(file, options.logger), lexicon: readLexicon(options.kbDir), analysedAhead: 0 });
+  const stored = readStoredAnalyses(file, options.logger);
+  const answerer = createAnswerer(kb, { ...options.answerer, analysisCache: { stored, lexicon: readLexicon(options.kbDir) } });
+  return store(answerer, options, file, stored, 0);
 }
 
 /**
@@ -102,28 +102,19 @@ export function createCachedAnswerer(kb: KnowledgeBase, options: CachedAnswererO
  */
 export async function buildCachedAnswerer(kb: KnowledgeBase, options: CachedAnswererOptions & { parallel?: ParallelAnalysisOptions }): Promise<ExplainingAnswerer> {
   const file = analysisFile(options.dir ?? DEFAULT_INDEX_CACHE_DIR, options.kbDir);
-  const lexicon = readLexicon(options.kbDir);
-  const engine = resolveOptions(options.answerer ?? {}).engine;
-  const analyzer = options.answerer?.analyzer ?? createAnalyzer(kb.glossary, { engine });
-  const version = analysisVersion(analyzer, { glossary: kb.glossary, lexicon });
-  const ahead = await analyseAhead(kb, { analyzer, engine, version, lexicon, stored: readStoredAnalyses(file, options.logger) }, options.parallel);
+  const stored = readStoredAnalyses(file, options.logger);
+  const { answerer, ahead } = await createAnswererAnalysingAhead(kb, { stored, lexicon: readLexicon(options.kbDir), answerer: options.answerer }, options.parallel);
   if (ahead.analysed > 0) options.logger?.info({ analysed: ahead.analysed, threads: ahead.threads }, 'index texts analysed ahead, in parallel');
   for (const reason of ahead.helperErrors) options.logger?.warn({ reason }, 'an analysis thread failed; the build analyses its texts itself');
-  return build(kb, { ...options, answerer: { ...options.answerer, analyzer } }, file, { stored: ahead.stored, lexicon, analysedAhead: ahead.analysed });
+  return store(answerer, options, file, stored, ahead.analysed);
 }
 
-function build(
-  kb: KnowledgeBase,
-  options: CachedAnswererOptions,
-  file: string,
-  cached: { stored: SerializedAnalysisCache | undefined; lexicon: readonly string[]; analysedAhead: number },
-): ExplainingAnswerer {
-  const { stored } = cached;
-  const answerer = createAnswerer(kb, { ...options.answerer, analysisCache: { stored, lexicon: cached.lexicon } });
+/** Logs the build's analysis counts and writes its analyses in the background when they changed. */
+function store(answerer: ExplainingAnswerer, options: CachedAnswererOptions, file: string, stored: SerializedAnalysisCache | undefined, analysedAhead: number): ExplainingAnswerer {
   const cache = answerer.analysisCache!;
-  options.logger?.info({ analysed: cache.misses, analysedAhead: cached.analysedAhead, fromCache: cache.hits }, 'index texts analysed');
-  // Analyses made ahead are in `stored` but not yet in the file.
-  const changed = cached.analysedAhead > 0 || cache.misses > 0 || stored?.version !== cache.version || stored.entries.size !== cache.size;
+  options.logger?.info({ analysed: cache.misses, analysedAhead, fromCache: cache.hits }, 'index texts analysed');
+  // Analyses made ahead are not in the file yet.
+  const changed = analysedAhead > 0 || cache.misses > 0 || stored?.version !== cache.version || stored.entries.size !== cache.size;
   const serialized = changed ? cache.serialize() : undefined;
   cache.release();
   if (serialized) {

@@ -191,12 +191,27 @@ export function analysisVersion(analyzer: Analyzer, inputs: { glossary: Glossary
   return hash.digest('base64url');
 }
 
+/** True when `stored` was written in this format for `version`. */
+function usableFor(stored: SerializedAnalysisCache | undefined, version: string): stored is SerializedAnalysisCache {
+  return stored?.format === ANALYSIS_FORMAT && stored.version === version;
+}
+
 /** The distinct texts of `texts` that `stored` holds no analysis of for `version`. */
 export function missingTexts(stored: SerializedAnalysisCache | undefined, version: string, texts: Iterable<string>): string[] {
-  const usable = stored?.format === ANALYSIS_FORMAT && stored.version === version;
-  const out = new Set<string>();
-  for (const text of texts) if (!usable || !stored.entries.has(hashText(text))) out.add(text);
-  return [...out];
+  const distinct = new Set(texts);
+  if (!usableFor(stored, version)) return [...distinct];
+  return [...distinct].filter((text) => !stored.entries.has(hashText(text)));
+}
+
+/**
+ * Appends the analysis at `at` of `from` to `to`, its strings renumbered by `id`; returns where
+ * it starts in `to`. serialize() and mergeAnalyses() copy entries this way.
+ */
+function copyEntry(from: Int32Array, at: number, to: Growable<Int32Array>, id: (i: number) => number): number {
+  const start = to.push(from[at]!) - 1;
+  const { concepts, answerTypes } = walk(from, at, (token, terms, unitConcepts) => writeUnit(to, id(token), terms?.map(id), unitConcepts.map(id)));
+  writeTail(to, concepts.map(id), answerTypes);
+  return start;
 }
 
 /**
@@ -205,7 +220,7 @@ export function missingTexts(stored: SerializedAnalysisCache | undefined, versio
  * stored once. `base` is not changed.
  */
 export function mergeAnalyses(version: string, base: SerializedAnalysisCache | undefined, parts: readonly SerializedAnalysisCache[]): SerializedAnalysisCache {
-  const usable = base?.format === ANALYSIS_FORMAT && base.version === version;
+  const usable = usableFor(base, version);
   const table = new Vocabulary(usable ? [...base.strings] : []);
   // Taken over, not copied: the first push moves the values to a new, bigger array.
   const data = new Growable(Int32Array, usable ? base.data : undefined);
@@ -213,19 +228,14 @@ export function mergeAnalyses(version: string, base: SerializedAnalysisCache | u
   for (const part of parts) {
     if (part.format !== ANALYSIS_FORMAT || part.version !== version) throw new Error(`analysis cache: cannot merge analyses of version ${part.version} into ${version}`);
     const id = (i: number) => table.add(part.strings[i]!);
-    for (const [key, at] of part.entries) {
-      if (entries.has(key)) continue;
-      entries.set(key, data.push(part.data[at]!) - 1);
-      const { concepts, answerTypes } = walk(part.data, at, (token, terms, unitConcepts) => writeUnit(data, id(token), terms?.map(id), unitConcepts.map(id)));
-      writeTail(data, concepts.map(id), answerTypes);
-    }
+    for (const [key, at] of part.entries) if (!entries.has(key)) entries.set(key, copyEntry(part.data, at, data, id));
   }
   return { format: ANALYSIS_FORMAT, version, strings: [...table.terms], data: data.view(), entries };
 }
 
 /** A cache for `version`, starting from `stored` when it was written for the same version. */
 export function createAnalysisCache(version: string, stored?: SerializedAnalysisCache): AnalysisCache {
-  const usable = stored?.format === ANALYSIS_FORMAT && stored.version === version;
+  const usable = usableFor(stored, version);
   // A copy of the strings, as new ones are appended; the data is copied when it first grows.
   let table = new Vocabulary(usable ? [...stored.strings] : []);
   let data = new Growable(Int32Array, usable ? stored.data : undefined);
@@ -285,11 +295,7 @@ export function createAnalysisCache(version: string, stored?: SerializedAnalysis
       const outData = new Growable(Int32Array);
       const entries = new Map<string, number>();
       const renumber = (i: number) => out.add(table.terms[i]!);
-      for (const [key, at] of used) {
-        entries.set(key, outData.push(data.data[at]!) - 1);
-        const { concepts, answerTypes } = walk(data.data, at, (token, terms, unitConcepts) => writeUnit(outData, renumber(token), terms?.map(renumber), unitConcepts.map(renumber)));
-        writeTail(outData, concepts.map(renumber), answerTypes);
-      }
+      for (const [key, at] of used) entries.set(key, copyEntry(data.data, at, outData, renumber));
       return { format: ANALYSIS_FORMAT, version, strings: [...out.terms], data: outData.view(), entries };
     },
     release() {

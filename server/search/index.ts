@@ -132,10 +132,10 @@ function joined(parts: readonly Uint32Array[]): Uint32Array {
 
 const NO_TYPES: ReadonlySet<AnswerType> = new Set();
 
-/** Every text buildIndex analyses (each record's text fields), for analysing them ahead of it. */
-export function indexTexts(kb: KnowledgeBase): string[] {
+/** The texts buildIndex analyses for `records` (each one's text fields), for analysing them ahead of it. */
+export function indexTexts(kb: KnowledgeBase, records: readonly KbRecord[] = kb.records): string[] {
   const documents = new Map(kb.documents.map((d) => [d.id, d]));
-  return kb.records.flatMap((record) => {
+  return records.flatMap((record) => {
     const document = documents.get(record.source.document);
     const texts = fieldTexts(record, document, document?.sections.find((s) => s.slug === record.source.section));
     return TEXT_FIELDS.map((field) => texts[field]);
