@@ -6,16 +6,7 @@ import { decodeAnalyses } from '../../server/index-cache/analysis-binary.js';
 import { analysisFile, createCachedAnswerer } from '../../server/index-cache/analysis-file.js';
 import type { Logger } from '../../server/logger.js';
 import { fixtureKb } from '../search/answerer-fixture.js';
-
-function recordingLogger() {
-  const lines: { level: string; obj: unknown; msg?: string }[] = [];
-  const logger: Logger = {
-    info: (obj: unknown, msg?: string) => void lines.push({ level: 'info', obj, msg }),
-    warn: (obj: unknown, msg?: string) => void lines.push({ level: 'warn', obj, msg }),
-    error: (obj: unknown, msg?: string) => void lines.push({ level: 'error', obj, msg }),
-  } as Logger;
-  return { logger, lines };
-}
+import { recordingLogger } from '../support/recording-logger.js';
 
 describe('analysis cache file', () => {
   let dir: string;

@@ -11,14 +11,9 @@ import { createAnalyzer } from '../../server/search/analyze.js';
 import { createAnswerer } from '../../server/search/answerer.js';
 import { indexTexts } from '../../server/search/index.js';
 import { fixtureKb } from '../search/answerer-fixture.js';
+import { recordingLogger } from '../support/recording-logger.js';
 
 const QUESTIONS = ['ส่งชุดข้อมูลได้เมื่อไหร่', 'What are levels L1, L2 and L3?', 'บริการอิเล็กทรอนิกส์ ปี 2565', 'ตัวชี้วัด e-service ต้องทำกี่งาน'];
-
-function recordingLogger() {
-  const lines: { obj: unknown; msg?: string }[] = [];
-  const log = (obj: unknown, msg?: string) => void lines.push({ obj, msg });
-  return { logger: { info: log, warn: log, error: log } as Logger, lines };
-}
 
 describe('index texts analysed ahead on several threads', () => {
   let dir: string;
