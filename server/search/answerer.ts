@@ -79,7 +79,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
     if (!tokens) formCuts.set(form, (tokens = cached.analyze(form).units.map((u) => u.token)));
     return tokens;
   };
-  const speller = createSpeller(spellingVocabulary(index, tokensOf, kb));
+  const speller = createSpeller(spellingVocabulary(index, tokensOf, kb), isGeneralWord);
   const toneFallback = createToneFallback({ domain: domainVocabulary(index, analyzer, tokensOf), isGeneral: isGeneralWord });
   const latestYear = index.years.at(-1);
 

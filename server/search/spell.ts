@@ -7,7 +7,8 @@
  * Symmetric-delete lookup (as in SymSpell): a word and a known word match when deleting at
  * most one letter from each gives the same string. That covers one insertion, deletion,
  * substitution or transposition, and is a hash lookup per candidate instead of a scan.
- * Only words of five or more letters are corrected: short words have too many neighbours.
+ * Only words of five or more letters are corrected: short words have too many neighbours. An
+ * everyday English word is never corrected: "annual leave" is not a misspelt "manual level".
  */
 
 export type Speller = (word: string) => string;
@@ -23,9 +24,10 @@ function deletes(word: string): string[] {
 
 /**
  * Builds a speller from known words with their frequencies. Unknown words of five or more
- * letters become the most frequent known word within one edit; anything else is returned as is.
+ * letters become the most frequent known word within one edit; anything else, and any word
+ * `isWord` accepts (default: none), is returned as is.
  */
-export function createSpeller(frequencies: ReadonlyMap<string, number>): Speller {
+export function createSpeller(frequencies: ReadonlyMap<string, number>, isWord: (word: string) => boolean = () => false): Speller {
   const byDelete = new Map<string, string[]>();
   for (const word of frequencies.keys()) {
     if (word.length < MIN_LENGTH - 1 || !LATIN_WORD.test(word)) continue;
@@ -36,7 +38,7 @@ export function createSpeller(frequencies: ReadonlyMap<string, number>): Speller
     }
   }
   return (word) => {
-    if (word.length < MIN_LENGTH || frequencies.has(word) || !LATIN_WORD.test(word)) return word;
+    if (word.length < MIN_LENGTH || frequencies.has(word) || !LATIN_WORD.test(word) || isWord(word)) return word;
     let best = word;
     let bestCount = 0;
     for (const d of deletes(word)) {

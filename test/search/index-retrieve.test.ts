@@ -87,6 +87,13 @@ describe('speller', () => {
     expect(speller('แบบฟอร์ม')).toBe('แบบฟอร์ม');
     expect(speller('xylophone')).toBe('xylophone');
   });
+
+  it('leaves a word that the given word list knows, however close to a known word', () => {
+    const everyday = createSpeller(new Map([['manual', 4], ['level', 6]]), (w) => w === 'annual' || w === 'leave');
+    expect(everyday('annual')).toBe('annual');
+    expect(everyday('leave')).toBe('leave');
+    expect(everyday('manaul')).toBe('manual');
+  });
 });
 
 describe('trigram similarity', () => {
