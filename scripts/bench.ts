@@ -93,7 +93,7 @@ async function main(): Promise<void> {
         log(`  killed after ${Math.round(err.elapsedMs / 1000)} s (peak RSS ${err.peakRssMb ?? '?'} MB)`);
         continue;
       }
-      log(`  ${result.records} records, ${result.engine}: build ${result.buildMs} ms (warm ${result.warmBuildMs ?? '-'} ms), heap ${result.heapUsedMb} MB, p50 ${p50Of(result).toFixed(3)} ms, p99 ${p99Of(result).toFixed(3)} ms`);
+      log(`  ${result.records} records, ${result.engine}: build ${result.buildMs} ms (warm ${result.warmBuildMs ?? '-'} ms, unchanged ${result.restartBuildMs ?? '-'} ms), heap ${result.heapUsedMb} MB, p50 ${p50Of(result).toFixed(3)} ms, p99 ${p99Of(result).toFixed(3)} ms`);
       inProcess.push(result);
       if (result.size === '100000') {
         const file = path.join(ROOT, 'bench-results', 'scale-100k.json');

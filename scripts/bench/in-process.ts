@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../../server/kb/load.js';
 import type { KnowledgeBase } from '../../server/kb/schema.js';
 import { decodeAnalyses, encodeAnalyses } from '../../server/index-cache/analysis-binary.js';
+import { decodeEngineSnapshot, encodeEngineSnapshot } from '../../server/index-cache/engine-snapshot.js';
 import { createAnswerer } from '../../server/search/answerer.js';
 import { createAnalyzer } from '../../server/search/analyze.js';
 import { createAnswererAnalysingAhead } from '../../server/index-cache/parallel-analysis.js';
@@ -38,6 +39,8 @@ export interface InProcessResult {
   load1m: number;
   /** Build with every record's analysis in the cache (--warm-build). */
   warmBuildMs?: number;
+  /** Build over unchanged records, as a restart: analyses and the engine's snapshot read from their bytes (--warm-build). */
+  restartBuildMs?: number;
   /** Each round's latencies: the spread between rounds says how far to trust one figure. */
   rounds: LatencySummary[];
   /** Time to recombine the synthetic records; not part of the product's work. */
@@ -135,20 +138,29 @@ const engine = chooseEngine(engineChoice, kb.records.length);
  * returns: held in a block at module level they stayed reachable and the heap after GC counted
  * them (2.9 GB "index heap" at 100,000 records against ~0.5 GB for the index alone).
  */
-async function timeWarmBuild(): Promise<number | undefined> {
+async function timeWarmBuild(): Promise<{ warmMs: number; restartMs: number } | undefined> {
   // The analyses are dropped before the heap is measured, as the server does once it has
   // written them (index-cache/analysis-file.ts).
   const file = encodeAnalyses(answerer.analysisCache!.serialize());
   answerer.analysisCache!.release();
   if (!values['warm-build']) return undefined;
-  // From the file's bytes, as the server's index worker starts: reading them is part of a warm build.
-  const t = performance.now();
-  const { answerer: warm } = await createAnswererAnalysingAhead(kb, { stored: decodeAnalyses(file), lexicon: [], answerer: { retriever } });
-  const ms = performance.now() - t;
+  // From the files' bytes, as the server's index worker starts: reading them is part of the build.
+  let t = performance.now();
+  const { answerer: warm } = await createAnswererAnalysingAhead(kb, { stored: decodeAnalyses(file), lexicon: [], answerer: { retriever, engineSnapshot: {} } });
+  const warmMs = performance.now() - t;
   if (warm.analysisCache!.misses > 0) throw new Error(`bench: warm build analysed ${warm.analysisCache!.misses} texts`);
-  return ms;
+  const engineFile = encodeEngineSnapshot(warm.engineSnapshot!.make()!);
+  t = performance.now();
+  const { answerer: restart } = await createAnswererAnalysingAhead(kb, {
+    stored: decodeAnalyses(file),
+    lexicon: [],
+    answerer: { retriever, engineSnapshot: { stored: decodeEngineSnapshot(engineFile) } },
+  });
+  const restartMs = performance.now() - t;
+  if (!restart.engineSnapshot!.restored) throw new Error('bench: the restart built the engine instead of reading its snapshot');
+  return { warmMs, restartMs };
 }
-const warmBuildMs = await timeWarmBuild();
+const warmBuild = await timeWarmBuild();
 
 collectGarbage();
 const afterBuild = process.memoryUsage().heapUsed;
@@ -262,7 +274,8 @@ const result: InProcessResult = {
   records: answerer.size,
   engine,
   load1m,
-  warmBuildMs: warmBuildMs === undefined ? undefined : round(warmBuildMs, 1),
+  warmBuildMs: warmBuild === undefined ? undefined : round(warmBuild.warmMs, 1),
+  restartBuildMs: warmBuild === undefined ? undefined : round(warmBuild.restartMs, 1),
   rounds: roundSummaries,
   generateMs: round(generateMs, 1),
   buildMs: round(buildMs, 1),

@@ -8,14 +8,19 @@ import { DEFAULT_LEXICON_DIR } from '../search/lexicon.js';
 import type { SerializedAnalysisCache } from '../search/analysis-cache.js';
 import { DEFAULT_INDEX_CACHE_DIR } from '../index-settings.js';
 import { decodeAnalyses, encodeAnalyses } from './analysis-binary.js';
-import { createAnswerer, type AnswererOptions, type ExplainingAnswerer } from '../search/answerer.js';
+import { decodeEngineSnapshot, encodeEngineSnapshot } from './engine-snapshot.js';
+import { createAnswerer, type AnswererOptions, type ExplainingAnswerer, type StoredEngineSnapshot } from '../search/answerer.js';
 import { createAnswererAnalysingAhead, type ParallelAnalysisOptions } from './parallel-analysis.js';
 
 /**
- * The analysis cache on disk, beside the knowledge: var/index-cache/analysis-<kb>.bin, one file
- * per knowledge-base folder. Read before an index build, written (temp file, then rename) after
- * it, so a restart or a reload after an edit analyses only changed texts. A missing, unreadable
- * or outdated file only means a full analysis, never an error.
+ * The index cache on disk, beside the knowledge, two files per knowledge-base folder:
+ *  - var/index-cache/analysis-<kb>.bin, the analysis cache: a restart or a reload after an edit
+ *    analyses only changed texts;
+ *  - var/index-cache/engine-<kb>.bin, the retrieval engine's snapshot: a restart over unchanged
+ *    records reads the engine's index instead of building it (engine/snapshot-key.ts says when
+ *    a snapshot stands for a build).
+ * Both are read before an index build and written (temp file, then rename) after it. A missing,
+ * unreadable or outdated file only means more work, never an error.
  */
 
 /** File name part for one knowledge-base folder, so two folders never share a cache. */
@@ -25,6 +30,10 @@ export function kbKey(kbDir: string): string {
 
 export function analysisFile(dir: string, kbDir: string): string {
   return path.join(dir, `analysis-${kbKey(kbDir)}.bin`);
+}
+
+export function engineFile(dir: string, kbDir: string): string {
+  return path.join(dir, `engine-${kbKey(kbDir)}.bin`);
 }
 
 /**
@@ -60,11 +69,25 @@ export function readStoredAnalyses(file: string, log?: Logger): SerializedAnalys
   }
 }
 
-export async function writeStoredAnalyses(file: string, cache: SerializedAnalysisCache): Promise<void> {
+export function readStoredEngine(file: string, log?: Logger): StoredEngineSnapshot | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return decodeEngineSnapshot(readFileSync(file));
+  } catch (err) {
+    log?.warn({ err, file }, 'engine snapshot unreadable; building the engine');
+    return undefined;
+  }
+}
+
+async function writeCacheFile(file: string, bytes: Buffer): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, encodeAnalyses(cache));
+  await writeFile(tmp, bytes);
   await rename(tmp, file);
+}
+
+export async function writeStoredAnalyses(file: string, cache: SerializedAnalysisCache): Promise<void> {
+  await writeCacheFile(file, encodeAnalyses(cache));
   // The JSON form this file replaced (analysis-<kb>.json) is never read again.
   await rm(file.replace(/\.bin$/, '.json'), { force: true });
 }
@@ -75,14 +98,26 @@ export interface CachedAnswererOptions {
   dir?: string;
   logger?: Logger;
   answerer?: AnswererOptions;
-  /** Called when the cache file has been written (tests wait on it). */
-  onSaved?: (file: string) => void;
   /**
-   * Handed the background write when there is one (it settles when written or failed): the
-   * index worker lets it finish before serving, because turning the cache into a file holds the
-   * thread for ~0.7 s at 6,700 records.
+   * Handed the background writes when there are any (it settles when written or failed): the
+   * index worker lets them finish before serving, because turning the cache into a file holds
+   * the thread for ~0.7 s at 6,700 records.
    */
   saving?: (write: Promise<void>) => void;
+}
+
+/** Where one build's cache files are. */
+interface CacheFiles {
+  analysis: string;
+  engine: string;
+  storedAnalyses: SerializedAnalysisCache | undefined;
+}
+
+function readCacheFiles(options: CachedAnswererOptions): CacheFiles & { storedEngine: StoredEngineSnapshot | undefined } {
+  const dir = options.dir ?? DEFAULT_INDEX_CACHE_DIR;
+  const analysis = analysisFile(dir, options.kbDir);
+  const engine = engineFile(dir, options.kbDir);
+  return { analysis, engine, storedAnalyses: readStoredAnalyses(analysis, options.logger), storedEngine: readStoredEngine(engine, options.logger) };
 }
 
 /**
@@ -90,10 +125,13 @@ export interface CachedAnswererOptions {
  * texts were analysed, and stores this build's analyses in the background.
  */
 export function createCachedAnswerer(kb: KnowledgeBase, options: CachedAnswererOptions): ExplainingAnswerer {
-  const file = analysisFile(options.dir ?? DEFAULT_INDEX_CACHE_DIR, options.kbDir);
-  const stored = readStoredAnalyses(file, options.logger);
-  const answerer = createAnswerer(kb, { ...options.answerer, analysisCache: { stored, lexicon: readLexicon(options.kbDir) } });
-  return store(answerer, options, file, stored, 0);
+  const files = readCacheFiles(options);
+  const answerer = createAnswerer(kb, {
+    ...options.answerer,
+    analysisCache: { stored: files.storedAnalyses, lexicon: readLexicon(options.kbDir) },
+    engineSnapshot: { stored: files.storedEngine },
+  });
+  return store(answerer, options, files, 0);
 }
 
 /**
@@ -101,28 +139,36 @@ export function createCachedAnswerer(kb: KnowledgeBase, options: CachedAnswererO
  * are analysed first, on several threads when there are enough of them (parallel-analysis.ts).
  */
 export async function buildCachedAnswerer(kb: KnowledgeBase, options: CachedAnswererOptions & { parallel?: ParallelAnalysisOptions }): Promise<ExplainingAnswerer> {
-  const file = analysisFile(options.dir ?? DEFAULT_INDEX_CACHE_DIR, options.kbDir);
-  const stored = readStoredAnalyses(file, options.logger);
-  const { answerer, ahead } = await createAnswererAnalysingAhead(kb, { stored, lexicon: readLexicon(options.kbDir), answerer: options.answerer }, options.parallel);
+  const files = readCacheFiles(options);
+  const { answerer, ahead } = await createAnswererAnalysingAhead(
+    kb,
+    { stored: files.storedAnalyses, lexicon: readLexicon(options.kbDir), answerer: { ...options.answerer, engineSnapshot: { stored: files.storedEngine } } },
+    options.parallel,
+  );
   if (ahead.analysed > 0) options.logger?.info({ analysed: ahead.analysed, threads: ahead.threads }, 'index texts analysed ahead, in parallel');
   for (const reason of ahead.helperErrors) options.logger?.warn({ reason }, 'an analysis thread failed; the build analyses its texts itself');
-  return store(answerer, options, file, stored, ahead.analysed);
+  return store(answerer, options, files, ahead.analysed);
 }
 
-/** Logs the build's analysis counts and writes its analyses in the background when they changed. */
-function store(answerer: ExplainingAnswerer, options: CachedAnswererOptions, file: string, stored: SerializedAnalysisCache | undefined, analysedAhead: number): ExplainingAnswerer {
+/**
+ * Logs the build's analysis counts and, in the background, writes its analyses when they
+ * changed and its engine snapshot when the engine was built rather than read back.
+ */
+function store(answerer: ExplainingAnswerer, options: CachedAnswererOptions, files: CacheFiles, analysedAhead: number): ExplainingAnswerer {
   const cache = answerer.analysisCache!;
-  options.logger?.info({ analysed: cache.misses, analysedAhead, fromCache: cache.hits }, 'index texts analysed');
+  const stored = files.storedAnalyses;
+  const restored = answerer.engineSnapshot?.restored === true;
+  options.logger?.info({ analysed: cache.misses, analysedAhead, fromCache: cache.hits, engineSnapshot: restored ? 'read' : 'built' }, 'index texts analysed');
   // Analyses made ahead are not in the file yet.
   const changed = analysedAhead > 0 || cache.misses > 0 || stored?.version !== cache.version || stored.entries.size !== cache.size;
   const serialized = changed ? cache.serialize() : undefined;
   cache.release();
-  if (serialized) {
-    const write = writeStoredAnalyses(file, serialized).then(
-      () => options.onSaved?.(file),
-      (err: unknown) => options.logger?.warn({ err, file }, 'analysis cache not written; the next build analyses every record'),
-    );
-    options.saving?.(write);
-  }
+  const writes: Promise<void>[] = [];
+  const settle = (file: string, writing: Promise<void>, failed: string) =>
+    writes.push(writing.catch((err: unknown) => options.logger?.warn({ err, file }, failed)));
+  if (serialized) settle(files.analysis, writeStoredAnalyses(files.analysis, serialized), 'analysis cache not written; the next build analyses every record');
+  const snapshot = restored ? undefined : answerer.engineSnapshot?.make();
+  if (snapshot) settle(files.engine, writeCacheFile(files.engine, encodeEngineSnapshot(snapshot)), 'engine snapshot not written; the next start builds the engine');
+  if (writes.length > 0) options.saving?.(Promise.all(writes).then(() => undefined));
   return answerer;
 }

@@ -10,6 +10,8 @@ import { renderAnswer, yearNotCoveredText } from './render.js';
 import type { RetrieverFactory } from './retrieve.js';
 import { analysisVersion, createAnalysisCache, type AnalysisCache, type SerializedAnalysisCache } from './analysis-cache.js';
 import { createAutoRetriever } from './engine/retrievers.js';
+import { engineSnapshotKey } from './engine/snapshot-key.js';
+import type { EngineSnapshot } from './engine/types.js';
 import { scoreCandidates, type ScoredCandidate } from './score.js';
 import { createSpeller } from './spell.js';
 import { gramJaccard } from './gram-set.js';
@@ -36,6 +38,18 @@ export interface AnswererOptions extends ScoringOptionsInput {
   analysisCache?: { stored?: SerializedAnalysisCache; lexicon?: readonly string[] };
   /** The analyzer, when the caller already made it for this glossary and engine (by default made here). */
   analyzer?: Analyzer;
+  /**
+   * A stored snapshot of the retrieval engine (engine/snapshot-key.ts): used instead of building
+   * the engine when its key is this build's. The answerer's `engineSnapshot` then says whether it
+   * was, and makes this build's snapshot to be stored for the next one.
+   */
+  engineSnapshot?: { stored?: StoredEngineSnapshot };
+}
+
+/** An engine snapshot with the key of the build it was made by. */
+export interface StoredEngineSnapshot {
+  key: string;
+  snapshot: EngineSnapshot;
 }
 
 export const DEFAULT_LIMIT = 3;
@@ -55,6 +69,8 @@ export interface ExplainingAnswerer extends Answerer {
   explain(query: AskQuery): Explanation;
   /** This build's text analyses, when options.analysisCache was given. */
   readonly analysisCache?: AnalysisCache;
+  /** When options.engineSnapshot was given: whether the stored one was used, and this build's. */
+  readonly engineSnapshot?: { readonly restored: boolean; make(): StoredEngineSnapshot | undefined };
 }
 
 export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): ExplainingAnswerer {
@@ -66,7 +82,9 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
   // Record texts and glossary forms alike are analysed through the cache when there is one.
   const cached = analysisCache ? analysisCache.wrap(analyzer) : analyzer;
   const built: SearchIndex = buildIndex(kb, cached);
-  const retriever = (input.retriever ?? createAutoRetriever)(built, options.retrieval);
+  const snapshotKey = input.engineSnapshot ? engineSnapshotKey(built, options.retrieval) : undefined;
+  const stored = input.engineSnapshot?.stored;
+  const retriever = (input.retriever ?? createAutoRetriever)(built, options.retrieval, stored && stored.key === snapshotKey ? stored.snapshot : undefined);
   // The engine keeps its own copy of the field terms; holding them here as well would double
   // the index's heap (at 10,000 records, 116 MB instead of 51 MB).
   const { fields: _engineInput, ...index } = built;
@@ -153,6 +171,17 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
     },
     size: index.size,
     ...(analysisCache ? { analysisCache } : {}),
+    ...(snapshotKey !== undefined
+      ? {
+          engineSnapshot: {
+            restored: retriever.restored === true,
+            make: () => {
+              const snapshot = retriever.snapshot?.();
+              return snapshot && { key: snapshotKey, snapshot };
+            },
+          },
+        }
+      : {}),
   };
 }
 

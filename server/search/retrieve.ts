@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import type { EngineSnapshot } from './engine/types.js';
 import type { SearchIndex } from './index.js';
 import type { RetrievalOptions } from './options.js';
 
@@ -30,10 +31,21 @@ export interface RetrievedCandidate {
 
 export interface Retriever {
   retrieve(request: RetrieveRequest): RetrievedCandidate[];
+  /** The engine's index as a snapshot, when the engine can make one. */
+  snapshot?(): EngineSnapshot;
+  /** True when the engine was read back from the snapshot it was given rather than built. */
+  readonly restored?: boolean;
 }
 
-/** Builds a retriever over an analysed index; the answerer accepts any such factory. */
-export type RetrieverFactory = (index: SearchIndex, options: RetrievalOptions) => Retriever;
+/**
+ * Builds a retriever over an analysed index; the answerer accepts any such factory. `restore`,
+ * when given, is a snapshot of the same engine over the same analysed records (the caller
+ * checks that: engine-snapshot.ts); a factory uses it instead of building, or ignores it.
+ */
+export type RetrieverFactory = (index: EngineInput, options: RetrievalOptions, restore?: EngineSnapshot) => Retriever;
+
+/** What of the analysed index the engines are built from. */
+export type EngineInput = Pick<SearchIndex, 'fields' | 'vocabulary' | 'documentFrequency' | 'size'>;
 
 /** Fewest terms a query keeps, however common they all are. */
 const MIN_RANKING_TERMS = 3;
@@ -58,23 +70,29 @@ export function rankingTerms(terms: readonly WeightedTerm[], df: (term: string) 
 export const PREFIX_TERM = /^[a-z][a-z0-9.-]{3,}$/;
 
 /** BM25+ over the analysed fields with MiniSearch. */
-export const createMiniSearchRetriever: RetrieverFactory = (index, options) => {
-  const search = new MiniSearch<{ id: string }>({
+export const createMiniSearchRetriever: RetrieverFactory = (index, options, restore) => {
+  const settings = {
     idField: 'id',
     fields: Object.keys(options.fieldBoost),
     storeFields: [],
-    tokenize: (text) => (text === '' ? [] : text.split(' ')),
-    processTerm: (t) => t,
-  });
-  const { vocabulary } = index;
-  const text = (ids: Uint32Array) => Array.from(ids, (t) => vocabulary.termOf(t)).join(' ');
-  search.addAll(index.fields.map(({ id, terms }) => ({ id, ...Object.fromEntries(Object.entries(terms).map(([f, ids]) => [f, text(ids)])) })));
+    tokenize: (text: string) => (text === '' ? [] : text.split(' ')),
+    processTerm: (t: string) => t,
+  };
+  const restored = restore?.engine === 'minisearch';
+  const search = restored ? MiniSearch.loadJSON<{ id: string }>(restore.json, settings) : new MiniSearch<{ id: string }>(settings);
+  if (!restored) {
+    const { vocabulary } = index;
+    const text = (ids: Uint32Array) => Array.from(ids, (t) => vocabulary.termOf(t)).join(' ');
+    search.addAll(index.fields.map(({ id, terms }) => ({ id, ...Object.fromEntries(Object.entries(terms).map(([f, ids]) => [f, text(ids)])) })));
+  }
   // Only these outlive the build: the retriever must not hold `index` (its `fields` are freed).
   const { documentFrequency } = index;
   const df = (t: string) => documentFrequency.get(t) ?? 0;
   const commonDf = Math.max(options.commonTermMinDf, options.commonTermShare * index.size);
 
   return {
+    restored,
+    snapshot: () => ({ engine: 'minisearch', json: JSON.stringify(search) }),
     retrieve({ terms, filter, limit }) {
       if (terms.length === 0) return [];
       const query = rankingTerms(terms, df, commonDf);

@@ -37,6 +37,8 @@ export interface CompactIndex extends RetrievalEngine {
   documentFrequency(term: string): number;
   /** Heap held by the typed arrays, in bytes (the vocabulary's strings not included). */
   readonly bytes: number;
+  /** Its arrays, for a snapshot. */
+  readonly data: CompactIndexData;
 }
 
 /** One record's terms per field as ids of the shared vocabulary (buildIndex makes them). */
@@ -45,16 +47,45 @@ export interface IdDoc {
   fields: readonly Uint32Array[];
 }
 
+/**
+ * Everything a compact index holds apart from its vocabulary and its query scratch: what an index
+ * snapshot stores (index-cache/engine-snapshot.ts), so a restart over unchanged knowledge reads
+ * it back instead of building it.
+ */
+export interface CompactIndexData {
+  /** Record ids, in indexing order (postings refer to records by their place here). */
+  ids: string[];
+  /** Number of fields. */
+  fieldCount: number;
+  /** Number of vocabulary terms the postings cover (terms added later have none). */
+  termCount: number;
+  /** Unique terms per record and field, record-major. */
+  fieldLength: Uint16Array;
+  avgFieldLength: Float64Array;
+  /** Postings of term t are offsets[t] .. offsets[t + 1]. */
+  offsets: Uint32Array;
+  postDoc: Uint32Array;
+  postField: Uint8Array;
+  postTf: Uint16Array;
+  /** Records with term t in field f, at t × fieldCount + f. */
+  fieldDf: Uint32Array;
+  /** Records with term t in any field. */
+  docFreq: Uint32Array;
+}
+
 /** The index over documents whose terms already have ids in `vocabulary`. */
 export function buildCompactIndex(docs: readonly IdDoc[], fields: readonly string[], vocabulary: Vocabulary, options: CompactIndexOptions = {}): CompactIndex {
-  const opts = { ...DEFAULTS, ...options };
+  return compactIndexOf(compactIndexData(docs, fields, vocabulary), fields, vocabulary, options);
+}
+
+/** The arrays of a compact index over `docs` (see the layout above). */
+export function compactIndexData(docs: readonly IdDoc[], fields: readonly string[], vocabulary: Vocabulary): CompactIndexData {
   const F = fields.length;
   if (F > 255) throw new Error('compact index: at most 255 fields');
   const N = docs.length;
   const ids = docs.map((d) => d.id);
   const fieldLength = new Uint16Array(N * F);
   const avgFieldLength = new Float64Array(F);
-
   // Pass 1: postings in record order, then a stable counting sort by term. A field's term
   // frequencies come from sorting a copy of its ids: equal ids end up side by side. The arrays
   // are sized once, for a posting per term occurrence (the most there can be).
@@ -113,6 +144,21 @@ export function buildCompactIndex(docs: readonly IdDoc[], fields: readonly strin
       }
     }
   }
+
+  return { ids, fieldCount: F, termCount: T, fieldLength, avgFieldLength, offsets, postDoc, postField, postTf, fieldDf, docFreq };
+}
+
+/**
+ * A compact index over its arrays. `vocabulary` must give every term the id it had when the
+ * arrays were made (a snapshot is only read back for the same analysed records, same ids).
+ */
+export function compactIndexOf(data: CompactIndexData, fields: readonly string[], vocabulary: Vocabulary, options: CompactIndexOptions = {}): CompactIndex {
+  const opts = { ...DEFAULTS, ...options };
+  const { ids, fieldLength, avgFieldLength, offsets, postDoc, postField, postTf, fieldDf, docFreq } = data;
+  const F = data.fieldCount;
+  const T = data.termCount;
+  const N = ids.length;
+  if (F !== fields.length) throw new Error(`compact index: the data has ${F} fields, not ${fields.length}`);
 
   // Query scratch, reused by every query (queries run one at a time on the event loop).
   const acc = new Float64Array(N);
@@ -330,5 +376,6 @@ export function buildCompactIndex(docs: readonly IdDoc[], fields: readonly strin
       return id >= 0 && id < T ? docFreq[id]! : 0;
     },
     retrieve,
+    data,
   };
 }

@@ -1,6 +1,6 @@
 import type { Field } from '../index.js';
 import { createMiniSearchRetriever, PREFIX_TERM, rankingTerms, type RetrieverFactory } from '../retrieve.js';
-import { buildCompactIndex, type CompactIndexOptions } from './compact-index.js';
+import { buildCompactIndex, compactIndexOf, type CompactIndexOptions } from './compact-index.js';
 import type { EngineName } from './types.js';
 
 /**
@@ -23,19 +23,24 @@ export function chooseEngine(choice: EngineChoice, records: number, compactFrom 
 
 /** The compact index (compact-index.ts) as a retriever. */
 export function compactRetriever(indexOptions: CompactIndexOptions = {}): RetrieverFactory {
-  return (index, options) => {
+  return (index, options, restore) => {
     const fields = Object.keys(options.fieldBoost) as Field[];
-    const engine = buildCompactIndex(
-      index.fields.map(({ id, terms }) => ({ id, fields: fields.map((f) => terms[f]) })),
-      fields,
-      index.vocabulary,
-      indexOptions,
-    );
+    const restored = restore?.engine === 'compact';
+    const engine = restored
+      ? compactIndexOf(restore.data, fields, index.vocabulary, indexOptions)
+      : buildCompactIndex(
+          index.fields.map(({ id, terms }) => ({ id, fields: fields.map((f) => terms[f]) })),
+          fields,
+          index.vocabulary,
+          indexOptions,
+        );
     // Only these outlive the build: the retriever must not hold `index` (its `fields` are freed).
     const { documentFrequency } = index;
     const df = (t: string) => documentFrequency.get(t) ?? 0;
     const commonDf = Math.max(options.commonTermMinDf, options.commonTermShare * index.size);
     return {
+      restored,
+      snapshot: () => ({ engine: 'compact', data: engine.data }),
       retrieve({ terms, filter, limit }) {
         if (terms.length === 0) return [];
         return engine.retrieve({
@@ -53,5 +58,5 @@ export function compactRetriever(indexOptions: CompactIndexOptions = {}): Retrie
 export const createCompactRetriever: RetrieverFactory = compactRetriever();
 
 /** MiniSearch below COMPACT_FROM records, the compact index from there. */
-export const createAutoRetriever: RetrieverFactory = (index, options) =>
-  (chooseEngine('auto', index.size) === 'compact' ? createCompactRetriever : createMiniSearchRetriever)(index, options);
+export const createAutoRetriever: RetrieverFactory = (index, options, restore) =>
+  (chooseEngine('auto', index.size) === 'compact' ? createCompactRetriever : createMiniSearchRetriever)(index, options, restore);

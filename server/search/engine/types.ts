@@ -1,3 +1,5 @@
+import type { CompactIndexData } from './compact-index.js';
+
 /**
  * The compact engine's query interface: weighted terms and a filter in, candidate records with
  * BM25 scores out (retrievers.ts adapts it to retrieve.ts's RetrieverFactory). It scores exactly
@@ -41,6 +43,13 @@ export interface Hit {
 }
 
 export type EngineName = 'minisearch' | 'compact';
+
+/**
+ * A built engine's index, to be stored and read back instead of built again when the records'
+ * analysed terms have not changed (index-cache/engine-snapshot.ts): MiniSearch's own JSON
+ * (toJSON / loadJSON), or the compact index's arrays.
+ */
+export type EngineSnapshot = { engine: 'minisearch'; json: string } | { engine: 'compact'; data: CompactIndexData };
 
 export interface RetrievalEngine {
   readonly name: EngineName;

@@ -5,10 +5,12 @@ import { FIELDS, type Field, type SearchIndex } from '../../../server/search/ind
 import { resolveOptions } from '../../../server/search/options.js';
 import { createMiniSearchRetriever, type Retriever, type RetrieverFactory, type RetrieveRequest } from '../../../server/search/retrieve.js';
 import { createRandom } from '../../../scripts/synthetic-kb.js';
+import { decodeEngineSnapshot, encodeEngineSnapshot } from '../../../server/index-cache/engine-snapshot.js';
 
 /**
  * One retrieval suite, run against every engine the code can select (engine/retrievers.ts),
- * plus the compact index with AND-first forced on, which large knowledge bases take.
+ * plus the compact index with AND-first forced on, which large knowledge bases take, and each
+ * engine read back from its snapshot file, as a restart over unchanged records gets it.
  */
 
 const OPTIONS = resolveOptions({}).retrieval;
@@ -44,10 +46,25 @@ const DOCS: Doc[] = [
   { id: 'f', question: 'appeal letter', answer: 'the appeal result comes by letter' },
 ];
 
+/**
+ * The engine built, snapshotted, written to bytes, read back and restored. The restored engine
+ * is handed no records' terms, so it can only answer from the snapshot.
+ */
+const fromSnapshotFile =
+  (factory: RetrieverFactory): RetrieverFactory =>
+  (index, options) => {
+    const file = encodeEngineSnapshot({ key: 'k', snapshot: factory(index, options).snapshot!() });
+    const restored = factory({ ...index, fields: [] }, options, decodeEngineSnapshot(file).snapshot);
+    if (!restored.restored) throw new Error('the engine was built, not restored');
+    return restored;
+  };
+
 const engines: [string, RetrieverFactory][] = [
   ['minisearch', createMiniSearchRetriever],
   ['compact', createCompactRetriever],
   ['compact, AND-first', compactRetriever({ andFirstMinPostings: 0 })],
+  ['minisearch, read back from its snapshot', fromSnapshotFile(createMiniSearchRetriever)],
+  ['compact, read back from its snapshot', fromSnapshotFile(createCompactRetriever)],
 ];
 
 const request = (terms: string[], extra: Partial<RetrieveRequest> = {}): RetrieveRequest => ({
