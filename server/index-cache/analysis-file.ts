@@ -59,24 +59,23 @@ function readFolder(root: string): string[] {
   return out;
 }
 
-export function readStoredAnalyses(file: string, log?: Logger): SerializedAnalysisCache | undefined {
+/** A cache file decoded; undefined when missing, and when unreadable with a warning saying what happens instead. */
+function readCacheFile<T>(file: string, decode: (bytes: Buffer) => T, log: Logger | undefined, unreadable: string): T | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    return decodeAnalyses(readFileSync(file));
+    return decode(readFileSync(file));
   } catch (err) {
-    log?.warn({ err, file }, 'analysis cache unreadable; analysing every record');
+    log?.warn({ err, file }, unreadable);
     return undefined;
   }
 }
 
-export function readStoredEngine(file: string, log?: Logger): StoredEngineSnapshot | undefined {
-  if (!existsSync(file)) return undefined;
-  try {
-    return decodeEngineSnapshot(readFileSync(file));
-  } catch (err) {
-    log?.warn({ err, file }, 'engine snapshot unreadable; building the engine');
-    return undefined;
-  }
+export function readStoredAnalyses(file: string, log?: Logger): SerializedAnalysisCache | undefined {
+  return readCacheFile(file, decodeAnalyses, log, 'analysis cache unreadable; analysing every record');
+}
+
+function readStoredEngine(file: string, log?: Logger): StoredEngineSnapshot | undefined {
+  return readCacheFile(file, decodeEngineSnapshot, log, 'engine snapshot unreadable; building the engine');
 }
 
 async function writeCacheFile(file: string, bytes: Buffer): Promise<void> {

@@ -40,7 +40,7 @@ export interface Retriever {
 /**
  * Builds a retriever over an analysed index; the answerer accepts any such factory. `restore`,
  * when given, is a snapshot of the same engine over the same analysed records (the caller
- * checks that: engine-snapshot.ts); a factory uses it instead of building, or ignores it.
+ * checks that: engine/snapshot-key.ts); a factory uses it instead of building, or ignores it.
  */
 export type RetrieverFactory = (index: EngineInput, options: RetrievalOptions, restore?: EngineSnapshot) => Retriever;
 
