@@ -5,6 +5,7 @@ import { loadKnowledgeBase } from '../../server/kb/load.js';
 import type { KnowledgeBase } from '../../server/kb/schema.js';
 import { decodeAnalyses, encodeAnalyses } from '../../server/index-cache/analysis-binary.js';
 import { decodeEngineSnapshot, encodeEngineSnapshot } from '../../server/index-cache/engine-snapshot.js';
+import { decodeRecordsSnapshot, encodeRecordsSnapshot } from '../../server/index-cache/records-snapshot.js';
 import { createAnswerer } from '../../server/search/answerer.js';
 import { createAnalyzer } from '../../server/search/analyze.js';
 import { createAnswererAnalysingAhead } from '../../server/index-cache/parallel-analysis.js';
@@ -39,7 +40,7 @@ export interface InProcessResult {
   load1m: number;
   /** Build with every record's analysis in the cache (--warm-build). */
   warmBuildMs?: number;
-  /** Build over unchanged records, as a restart: analyses and the engine's snapshot read from their bytes (--warm-build). */
+  /** Build over unchanged records, as a restart: analyses and both snapshots (records, engine) read from their bytes (--warm-build). */
   restartBuildMs?: number;
   /** Each round's latencies: the spread between rounds says how far to trust one figure. */
   rounds: LatencySummary[];
@@ -146,18 +147,23 @@ async function timeWarmBuild(): Promise<{ warmMs: number; restartMs: number } | 
   if (!values['warm-build']) return undefined;
   // From the files' bytes, as the server's index worker starts: reading them is part of the build.
   let t = performance.now();
-  const { answerer: warm } = await createAnswererAnalysingAhead(kb, { stored: decodeAnalyses(file), lexicon: [], answerer: { retriever, engineSnapshot: {} } });
+  const { answerer: warm } = await createAnswererAnalysingAhead(kb, {
+    stored: decodeAnalyses(file),
+    lexicon: [],
+    answerer: { retriever, engineSnapshot: {}, recordsSnapshot: {} },
+  });
   const warmMs = performance.now() - t;
   if (warm.analysisCache!.misses > 0) throw new Error(`bench: warm build analysed ${warm.analysisCache!.misses} texts`);
   const engineFile = encodeEngineSnapshot(warm.engineSnapshot!.make()!);
+  const recordsFile = encodeRecordsSnapshot(warm.recordsSnapshot!.take()!);
   t = performance.now();
   const { answerer: restart } = await createAnswererAnalysingAhead(kb, {
     stored: decodeAnalyses(file),
     lexicon: [],
-    answerer: { retriever, engineSnapshot: { stored: decodeEngineSnapshot(engineFile) } },
+    answerer: { retriever, engineSnapshot: { stored: decodeEngineSnapshot(engineFile) }, recordsSnapshot: { stored: decodeRecordsSnapshot(recordsFile) } },
   });
   const restartMs = performance.now() - t;
-  if (!restart.engineSnapshot!.restored) throw new Error('bench: the restart built the engine instead of reading its snapshot');
+  if (!restart.engineSnapshot!.restored || !restart.recordsSnapshot!.restored) throw new Error('bench: the restart did not read its snapshots');
   return { warmMs, restartMs };
 }
 const warmBuild = await timeWarmBuild();

@@ -35,7 +35,7 @@ export function markdown(r: BenchReport): string {
   const sizes = [...r.inProcess, ...(r.patient100k && !r.inProcess.some((s) => s.size === '100000') ? [r.patient100k.result] : [])];
   if (sizes.length > 0) {
     out.push('In-process `answerer.ask`, distinct questions made from each size\'s own records (3 rounds; p50/p99 are medians of the rounds, range = min-max over rounds):', '');
-    out.push('| Records | Engine | Load (1 min) | Build, cold | Build, warm analysis cache | Build, unchanged (analyses + engine snapshot) | Heap after GC | Index heap | Asks | p50 ms | p99 ms | p99 range | Text analysis p50 µs |');
+    out.push('| Records | Engine | Load (1 min) | Build, cold | Build, warm analysis cache | Build, unchanged records (snapshots) | Heap after GC | Index heap | Asks | p50 ms | p99 ms | p99 range | Text analysis p50 µs |');
     out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const s of sizes) {
       out.push(

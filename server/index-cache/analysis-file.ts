@@ -9,17 +9,20 @@ import type { SerializedAnalysisCache } from '../search/analysis-cache.js';
 import { DEFAULT_INDEX_CACHE_DIR } from '../index-settings.js';
 import { decodeAnalyses, encodeAnalyses } from './analysis-binary.js';
 import { decodeEngineSnapshot, encodeEngineSnapshot } from './engine-snapshot.js';
-import { createAnswerer, type AnswererOptions, type ExplainingAnswerer, type StoredEngineSnapshot } from '../search/answerer.js';
+import { decodeRecordsSnapshot, encodeRecordsSnapshot } from './records-snapshot.js';
+import { createAnswerer, type AnswererOptions, type ExplainingAnswerer, type StoredEngineSnapshot, type StoredRecordsSnapshot } from '../search/answerer.js';
 import { createAnswererAnalysingAhead, type ParallelAnalysisOptions } from './parallel-analysis.js';
 
 /**
- * The index cache on disk, beside the knowledge, two files per knowledge-base folder:
+ * The index cache on disk, beside the knowledge, three files per knowledge-base folder:
  *  - var/index-cache/analysis-<kb>.bin, the analysis cache: a restart or a reload after an edit
  *    analyses only changed texts;
- *  - var/index-cache/engine-<kb>.bin, the retrieval engine's snapshot: a restart over unchanged
- *    records reads the engine's index instead of building it (engine/snapshot-key.ts says when
- *    a snapshot stands for a build).
- * Both are read before an index build and written (temp file, then rename) after it. A missing,
+ *  - var/index-cache/records-<kb>.bin, the analysed records' snapshot (index.ts,
+ *    AnalysedRecords): a restart over unchanged records reads every record's term ids at once
+ *    instead of looking up each text's analysis;
+ *  - var/index-cache/engine-<kb>.bin, the retrieval engine's snapshot: the engine's index is
+ *    read instead of built (engine/snapshot-key.ts says when a snapshot stands for a build).
+ * All are read before an index build and written (temp file, then rename) after it. A missing,
  * unreadable or outdated file only means more work, never an error.
  */
 
@@ -34,6 +37,10 @@ export function analysisFile(dir: string, kbDir: string): string {
 
 export function engineFile(dir: string, kbDir: string): string {
   return path.join(dir, `engine-${kbKey(kbDir)}.bin`);
+}
+
+export function recordsFile(dir: string, kbDir: string): string {
+  return path.join(dir, `records-${kbKey(kbDir)}.bin`);
 }
 
 /**
@@ -78,6 +85,10 @@ function readStoredEngine(file: string, log?: Logger): StoredEngineSnapshot | un
   return readCacheFile(file, decodeEngineSnapshot, log, 'engine snapshot unreadable; building the engine');
 }
 
+function readStoredRecords(file: string, log?: Logger): StoredRecordsSnapshot | undefined {
+  return readCacheFile(file, decodeRecordsSnapshot, log, 'records snapshot unreadable; reading every record\'s analyses');
+}
+
 async function writeCacheFile(file: string, bytes: Buffer): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
@@ -105,18 +116,29 @@ export interface CachedAnswererOptions {
   saving?: (write: Promise<void>) => void;
 }
 
-/** Where one build's cache files are. */
+/** Where one build's cache files are, and what the analysis file held. */
 interface CacheFiles {
   analysis: string;
+  records: string;
   engine: string;
   storedAnalyses: SerializedAnalysisCache | undefined;
 }
 
-function readCacheFiles(options: CachedAnswererOptions): CacheFiles & { storedEngine: StoredEngineSnapshot | undefined } {
+/** The cache files read, and the answerer options that hand them to the build. */
+function readCacheFiles(options: CachedAnswererOptions): { files: CacheFiles; snapshots: Pick<AnswererOptions, 'engineSnapshot' | 'recordsSnapshot'> } {
   const dir = options.dir ?? DEFAULT_INDEX_CACHE_DIR;
-  const analysis = analysisFile(dir, options.kbDir);
-  const engine = engineFile(dir, options.kbDir);
-  return { analysis, engine, storedAnalyses: readStoredAnalyses(analysis, options.logger), storedEngine: readStoredEngine(engine, options.logger) };
+  const files: CacheFiles = {
+    analysis: analysisFile(dir, options.kbDir),
+    records: recordsFile(dir, options.kbDir),
+    engine: engineFile(dir, options.kbDir),
+    storedAnalyses: undefined,
+  };
+  files.storedAnalyses = readStoredAnalyses(files.analysis, options.logger);
+  const snapshots = {
+    recordsSnapshot: { stored: readStoredRecords(files.records, options.logger) },
+    engineSnapshot: { stored: readStoredEngine(files.engine, options.logger) },
+  };
+  return { files, snapshots };
 }
 
 /**
@@ -124,12 +146,8 @@ function readCacheFiles(options: CachedAnswererOptions): CacheFiles & { storedEn
  * texts were analysed, and stores this build's analyses in the background.
  */
 export function createCachedAnswerer(kb: KnowledgeBase, options: CachedAnswererOptions): ExplainingAnswerer {
-  const files = readCacheFiles(options);
-  const answerer = createAnswerer(kb, {
-    ...options.answerer,
-    analysisCache: { stored: files.storedAnalyses, lexicon: readLexicon(options.kbDir) },
-    engineSnapshot: { stored: files.storedEngine },
-  });
+  const { files, snapshots } = readCacheFiles(options);
+  const answerer = createAnswerer(kb, { ...options.answerer, ...snapshots, analysisCache: { stored: files.storedAnalyses, lexicon: readLexicon(options.kbDir) } });
   return store(answerer, options, files, 0);
 }
 
@@ -138,10 +156,10 @@ export function createCachedAnswerer(kb: KnowledgeBase, options: CachedAnswererO
  * are analysed first, on several threads when there are enough of them (parallel-analysis.ts).
  */
 export async function buildCachedAnswerer(kb: KnowledgeBase, options: CachedAnswererOptions & { parallel?: ParallelAnalysisOptions }): Promise<ExplainingAnswerer> {
-  const files = readCacheFiles(options);
+  const { files, snapshots } = readCacheFiles(options);
   const { answerer, ahead } = await createAnswererAnalysingAhead(
     kb,
-    { stored: files.storedAnalyses, lexicon: readLexicon(options.kbDir), answerer: { ...options.answerer, engineSnapshot: { stored: files.storedEngine } } },
+    { stored: files.storedAnalyses, lexicon: readLexicon(options.kbDir), answerer: { ...options.answerer, ...snapshots } },
     options.parallel,
   );
   if (ahead.analysed > 0) options.logger?.info({ analysed: ahead.analysed, threads: ahead.threads }, 'index texts analysed ahead, in parallel');
@@ -150,24 +168,32 @@ export async function buildCachedAnswerer(kb: KnowledgeBase, options: CachedAnsw
 }
 
 /**
- * Logs the build's analysis counts and, in the background, writes its analyses when they
- * changed and its engine snapshot when the engine was built rather than read back.
+ * Logs the build's analysis counts and, in the background, writes what the next build can use:
+ * the analyses when they changed, and each snapshot that was made rather than read back. A
+ * build that read the records' snapshot looked up no record's analysis, so its cache holds only
+ * the glossary's forms and the file on disk, which has them all, is left as it is.
  */
 function store(answerer: ExplainingAnswerer, options: CachedAnswererOptions, files: CacheFiles, analysedAhead: number): ExplainingAnswerer {
   const cache = answerer.analysisCache!;
   const stored = files.storedAnalyses;
-  const restored = answerer.engineSnapshot?.restored === true;
-  options.logger?.info({ analysed: cache.misses, analysedAhead, fromCache: cache.hits, engineSnapshot: restored ? 'read' : 'built' }, 'index texts analysed');
+  const recordsRead = answerer.recordsSnapshot?.restored === true;
+  const engineRead = answerer.engineSnapshot?.restored === true;
+  options.logger?.info(
+    { analysed: cache.misses, analysedAhead, fromCache: cache.hits, recordsSnapshot: recordsRead ? 'read' : 'made', engineSnapshot: engineRead ? 'read' : 'built' },
+    'index texts analysed',
+  );
   // Analyses made ahead are not in the file yet.
   const changed = analysedAhead > 0 || cache.misses > 0 || stored?.version !== cache.version || stored.entries.size !== cache.size;
-  const serialized = changed ? cache.serialize() : undefined;
+  const serialized = changed && !recordsRead ? cache.serialize() : undefined;
   cache.release();
+  const records = answerer.recordsSnapshot?.take();
   const writes: Promise<void>[] = [];
   const settle = (file: string, writing: Promise<void>, failed: string) =>
     writes.push(writing.catch((err: unknown) => options.logger?.warn({ err, file }, failed)));
   if (serialized) settle(files.analysis, writeStoredAnalyses(files.analysis, serialized), 'analysis cache not written; the next build analyses every record');
-  const snapshot = restored ? undefined : answerer.engineSnapshot?.make();
-  if (snapshot) settle(files.engine, writeCacheFile(files.engine, encodeEngineSnapshot(snapshot)), 'engine snapshot not written; the next start builds the engine');
+  if (records && !recordsRead) settle(files.records, writeCacheFile(files.records, encodeRecordsSnapshot(records)), 'records snapshot not written; the next start reads every analysis');
+  const engine = engineRead ? undefined : answerer.engineSnapshot?.make();
+  if (engine) settle(files.engine, writeCacheFile(files.engine, encodeEngineSnapshot(engine)), 'engine snapshot not written; the next start builds the engine');
   if (writes.length > 0) options.saving?.(Promise.all(writes).then(() => undefined));
   return answerer;
 }

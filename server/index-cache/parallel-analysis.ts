@@ -4,7 +4,7 @@ import { analysisVersion, createAnalysisCache, mergeAnalyses, missingTexts, type
 import { createAnalyzer, type Analyzer } from '../search/analyze.js';
 import { createAnswerer, type AnswererOptions, type ExplainingAnswerer } from '../search/answerer.js';
 import { resolveOptions } from '../search/options.js';
-import { indexTexts } from '../search/index.js';
+import { analysedRecordsKey, indexTexts } from '../search/index.js';
 import type { SegmenterEngine } from '../search/segment.js';
 import { runWorkerJob } from '../workers/run-job.js';
 
@@ -112,8 +112,19 @@ export async function createAnswererAnalysingAhead(
   const engine = resolveOptions(input.answerer ?? {}).engine;
   const analyzer = input.answerer?.analyzer ?? createAnalyzer(kb.glossary, { engine });
   const version = analysisVersion(analyzer, { glossary: kb.glossary, lexicon: input.lexicon });
-  const ahead = await analyseAhead(kb, { analyzer, engine, version, lexicon: input.lexicon, stored: input.stored }, options);
-  const answerer = createAnswerer(kb, { ...input.answerer, analyzer, analysisCache: { stored: ahead.stored, lexicon: input.lexicon } });
+  // Records read back from their snapshot need no analyses at all.
+  const records = input.answerer?.recordsSnapshot;
+  const recordsKey = records ? analysedRecordsKey(kb, version) : undefined;
+  const ahead =
+    records?.stored !== undefined && records.stored.key === recordsKey
+      ? { stored: input.stored, analysed: 0, threads: 1, helperErrors: [] }
+      : await analyseAhead(kb, { analyzer, engine, version, lexicon: input.lexicon, stored: input.stored }, options);
+  const answerer = createAnswerer(kb, {
+    ...input.answerer,
+    analyzer,
+    analysisCache: { stored: ahead.stored, lexicon: input.lexicon },
+    ...(records ? { recordsSnapshot: { ...records, key: recordsKey } } : {}),
+  });
   return { answerer, ahead };
 }
 

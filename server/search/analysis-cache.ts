@@ -3,7 +3,7 @@ import type { Glossary } from '../kb/schema.js';
 import { indexTerms, type Analysis, type Analyzer, type IndexedText, type Unit } from './analyze.js';
 import { Growable } from './engine/growable.js';
 import { Vocabulary } from './engine/vocabulary.js';
-import type { AnswerType } from './answer-type.js';
+import { ANSWER_TYPES, type AnswerType } from './answer-type.js';
 
 /**
  * Each text's analysis (normalized, segmented, number words and register rewritten, concepts
@@ -68,7 +68,6 @@ export interface AnalysisCache {
 // crypto.hash (Node 20.12+): one call, no Hash object per text (400,000 texts at 100,000 records).
 const hashText = (text: string): string => hash('sha1', text, 'base64url');
 
-const ANSWER_TYPES: readonly AnswerType[] = ['count', 'date', 'agency', 'procedure'];
 
 /** One unit in the layout of SerializedAnalysisCache; `terms` undefined: the token is its only term. */
 function writeUnit(out: Growable<Int32Array>, token: number, terms: readonly number[] | undefined, concepts: readonly number[]): void {

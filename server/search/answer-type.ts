@@ -9,6 +9,9 @@
  */
 export type AnswerType = 'count' | 'date' | 'agency' | 'procedure';
 
+/** Every kind, in a fixed order: the bit order wherever a set of kinds is stored as a mask. */
+export const ANSWER_TYPES: readonly AnswerType[] = ['count', 'date', 'agency', 'procedure'];
+
 const NEXT_IS_DETERMINER = new Set(['ไหน', 'ใด']);
 const DATE_NOUNS = new Set(['วัน', 'วันที่', 'เดือน', 'ช่วง', 'ช่วงไหน', 'ระยะเวลา', 'กำหนด']);
 const AGENCY_NOUNS = new Set(['หน่วยงาน', 'ส่วนราชการ', 'กรม', 'กระทรวง', 'สำนักงาน', 'ที่']);

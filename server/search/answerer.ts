@@ -4,7 +4,7 @@ import { createAnalyzer, type Analyzer } from './analyze.js';
 import { decide } from './decide.js';
 import { compileFilters } from './filters.js';
 import { fiscalYearOfDate } from './fiscal-year.js';
-import { buildIndex, type SearchIndex } from './index.js';
+import { analysedRecordsKey, analyseRecords, assembleIndex, type AnalysedRecords, type SearchIndex } from './index.js';
 import { resolveOptions, type ScoringOptions, type ScoringOptionsInput } from './options.js';
 import { renderAnswer, yearNotCoveredText } from './render.js';
 import type { RetrieverFactory } from './retrieve.js';
@@ -44,6 +44,23 @@ export interface AnswererOptions extends ScoringOptionsInput {
    * was, and makes this build's snapshot to be stored for the next one.
    */
   engineSnapshot?: { stored?: StoredEngineSnapshot };
+  /**
+   * A stored snapshot of the analysed records (index.ts, AnalysedRecords): used instead of
+   * reading every record's analyses when its key is this build's (needs `analysisCache`, whose
+   * version is part of the key). The answerer's `recordsSnapshot` says whether it was, and hands
+   * over this build's once.
+   */
+  recordsSnapshot?: {
+    stored?: StoredRecordsSnapshot;
+    /** This build's key when the caller has already worked it out (analysedRecordsKey with the analysis cache's version). */
+    key?: string;
+  };
+}
+
+/** Analysed records with the key of the build they were made by. */
+export interface StoredRecordsSnapshot {
+  key: string;
+  records: AnalysedRecords;
 }
 
 /** An engine snapshot with the key of the build it was made by. */
@@ -71,6 +88,11 @@ export interface ExplainingAnswerer extends Answerer {
   readonly analysisCache?: AnalysisCache;
   /** When options.engineSnapshot was given: whether the stored one was used, and this build's. */
   readonly engineSnapshot?: { readonly restored: boolean; make(): StoredEngineSnapshot | undefined };
+  /**
+   * When options.recordsSnapshot was given: whether the stored one was used, and this build's,
+   * handed over once (it holds every record's term ids, which the answerer itself lets go).
+   */
+  readonly recordsSnapshot?: { readonly restored: boolean; take(): StoredRecordsSnapshot | undefined };
 }
 
 export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): ExplainingAnswerer {
@@ -81,7 +103,13 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
     : undefined;
   // Record texts and glossary forms alike are analysed through the cache when there is one.
   const cached = analysisCache ? analysisCache.wrap(analyzer) : analyzer;
-  const built: SearchIndex = buildIndex(kb, cached);
+  const recordsKey = input.recordsSnapshot && analysisCache ? (input.recordsSnapshot.key ?? analysedRecordsKey(kb, analysisCache.version)) : undefined;
+  const storedRecords = input.recordsSnapshot?.stored;
+  const recordsRestored = recordsKey !== undefined && storedRecords?.key === recordsKey;
+  const analysed: AnalysedRecords = recordsRestored ? storedRecords.records : analyseRecords(kb, cached);
+  const built: SearchIndex = assembleIndex(kb, analysed);
+  // Held for the snapshot only until it is taken: at 100,000 records these term ids are tens of MB.
+  let untaken: AnalysedRecords | undefined = recordsKey !== undefined ? analysed : undefined;
   const snapshotKey = input.engineSnapshot ? engineSnapshotKey(built, options.retrieval) : undefined;
   const stored = input.engineSnapshot?.stored;
   const retriever = (input.retriever ?? createAutoRetriever)(built, options.retrieval, stored && stored.key === snapshotKey ? stored.snapshot : undefined);
@@ -171,6 +199,18 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
     },
     size: index.size,
     ...(analysisCache ? { analysisCache } : {}),
+    ...(recordsKey !== undefined
+      ? {
+          recordsSnapshot: {
+            restored: recordsRestored,
+            take: () => {
+              const records = untaken;
+              untaken = undefined;
+              return records && { key: recordsKey, records };
+            },
+          },
+        }
+      : {}),
     ...(snapshotKey !== undefined
       ? {
           engineSnapshot: {

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { KbDocument, KbRecord, KnowledgeBase } from '../kb/schema.js';
 import type { Analyzer } from './analyze.js';
-import type { AnswerType } from './answer-type.js';
+import { ANSWER_TYPES, type AnswerType } from './answer-type.js';
 import { recordYears } from './fiscal-year.js';
 import { IndexedTextReader } from './indexed-text-reader.js';
 import { negatedTerms } from './negation.js';
@@ -142,30 +143,88 @@ export function indexTexts(kb: KnowledgeBase, records: readonly KbRecord[] = kb.
   });
 }
 
-export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
-  const records = new Map<string, IndexedRecord>();
+/**
+ * What an index build reads from the analyses, before anything is derived from it: each
+ * record's term ids per field (knowledge-base order), the kinds of answer its answer text
+ * holds, and the vocabulary and token counts they refer to. The index snapshot stores this
+ * (index-cache/records-snapshot.ts), so a start over unchanged records skips the analyses.
+ */
+export interface AnalysedRecords {
+  /** Every term, by id. */
+  vocabulary: Vocabulary;
+  fields: Array<Record<Field, Uint32Array>>;
+  /** Per record, a bit per ANSWER_TYPES entry (answer-type.ts). */
+  answerTypes: Uint8Array;
+  /** How often each token (before stemming) occurs in the records, in first-seen order. */
+  tokenFrequency: Map<string, number>;
+}
+
+export function analyseRecords(kb: KnowledgeBase, analyzer: Analyzer): AnalysedRecords {
   const tokenFrequency = new Map<string, number>();
   const documents = new Map(kb.documents.map((d) => [d.id, d]));
-  const years = new Set<number>();
   const vocabulary = new Vocabulary();
-  const documentFrequency = new TermCounts(vocabulary);
   // Terms become ids here, once per distinct string; everything after works on ids.
   const reader = new IndexedTextReader(vocabulary, tokenFrequency);
-
-  const fields = kb.records.map((record) => {
+  const answerTypes = new Uint8Array(kb.records.length);
+  const fields = kb.records.map((record, r) => {
     const document = documents.get(record.source.document);
-    const section = document?.sections.find((s) => s.slug === record.source.section);
-    const texts = fieldTexts(record, document, section);
+    const texts = fieldTexts(record, document, document?.sections.find((s) => s.slug === record.source.section));
     const out = {} as Record<Field, Uint32Array>;
     const negated: string[] = [];
-    let answerTypes: ReadonlySet<AnswerType> = NO_TYPES;
     for (const field of TEXT_FIELDS) {
       const text = analyzer.forIndex(texts[field]);
-      if (field === 'answer' && text.answerTypes.length > 0) answerTypes = new Set(text.answerTypes);
+      if (field === 'answer') for (const t of text.answerTypes) answerTypes[r]! |= 1 << ANSWER_TYPES.indexOf(t);
       if (QUESTION_FIELDS.includes(field)) negated.push(...negatedTerms(text.units()));
       out[field] = reader.read(text, field === 'context' ? indicatorConcepts(record, kb) : undefined);
     }
     out.negation = Uint32Array.from(negated, (t) => vocabulary.add(t));
+    return out;
+  });
+  reader.finish();
+  return { vocabulary, fields, answerTypes, tokenFrequency };
+}
+
+/**
+ * The key an AnalysedRecords snapshot must carry to stand for analysing `kb` now: a hash of the
+ * analyzer's version (analysis-cache.ts: glossary, word lists, behaviour on probes) and every
+ * record's id and the texts analyseRecords reads. The code that turns analyses into term ids is
+ * covered by INDEX_FORMAT, bumped when it changes.
+ */
+export function analysedRecordsKey(kb: KnowledgeBase, analysisVersion: string): string {
+  const hash = createHash('sha256');
+  hash.update(`analysed records ${INDEX_FORMAT}\n${analysisVersion}\n`);
+  const documents = new Map(kb.documents.map((d) => [d.id, d]));
+  for (const record of kb.records) {
+    const document = documents.get(record.source.document);
+    const texts = fieldTexts(record, document, document?.sections.find((s) => s.slug === record.source.section));
+    hash.update(`\u0000${record.id}`);
+    for (const field of TEXT_FIELDS) hash.update(`\u0000${texts[field]}`);
+    hash.update(`\u0000${indicatorConcepts(record, kb).join(' ')}`);
+  }
+  return hash.digest('base64url');
+}
+
+/** Bumped when analyseRecords turns the same analyses into different AnalysedRecords. */
+export const INDEX_FORMAT = 1;
+
+export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
+  return assembleIndex(kb, analyseRecords(kb, analyzer));
+}
+
+/** The index over analysed records (made now or read back from a snapshot). */
+export function assembleIndex(kb: KnowledgeBase, analysed: AnalysedRecords): SearchIndex {
+  const { vocabulary, tokenFrequency } = analysed;
+  if (analysed.fields.length !== kb.records.length) throw new Error(`index: ${analysed.fields.length} analysed records for ${kb.records.length} records`);
+  const records = new Map<string, IndexedRecord>();
+  const documents = new Map(kb.documents.map((d) => [d.id, d]));
+  const years = new Set<number>();
+  const documentFrequency = new TermCounts(vocabulary);
+  const fields = kb.records.map((record, r) => {
+    const document = documents.get(record.source.document);
+    const section = document?.sections.find((s) => s.slug === record.source.section);
+    const out = analysed.fields[r]!;
+    const mask = analysed.answerTypes[r]!;
+    const answerTypes: ReadonlySet<AnswerType> = mask === 0 ? NO_TYPES : new Set(ANSWER_TYPES.filter((_, bit) => mask & (1 << bit)));
     const questionTerms = TermIdSet.fromIds(joined(QUESTION_FIELDS.map((f) => out[f])), vocabulary);
     const terms = TermIdSet.fromIds(joined(TEXT_FIELDS.map((f) => out[f])), vocabulary);
     for (const id of terms.termIds) documentFrequency.increment(id);
@@ -174,7 +233,6 @@ export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
     records.set(record.id, new LazyIndexedRecord(record, document, section, terms, questionTerms, recordYearList, answerTypes));
     return { id: record.id, terms: out };
   });
-  reader.finish();
   documentFrequency.freeze();
   // One newline-separated string: a part test is two substring searches, no per-word index.
   const thaiTerms = `\n${[...documentFrequency.terms()].filter((t) => /^[\u0E01-\u0E5B]+$/.test(t)).join('\n')}\n`;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeAnalyses } from '../../server/index-cache/analysis-binary.js';
-import { analysisFile, createCachedAnswerer, engineFile } from '../../server/index-cache/analysis-file.js';
+import { analysisFile, createCachedAnswerer, engineFile, recordsFile } from '../../server/index-cache/analysis-file.js';
 import type { KnowledgeBase } from '../../server/kb/schema.js';
 import { createCompactRetriever } from '../../server/search/engine/retrievers.js';
 import { createMiniSearchRetriever, type RetrieverFactory } from '../../server/search/retrieve.js';
@@ -24,7 +24,7 @@ describe('index cache files', () => {
     let saving: Promise<void> = Promise.resolve();
     const answerer = createCachedAnswerer(kb, { kbDir, dir, logger, saving: (write) => (saving = write), ...(retriever ? { answerer: { retriever } } : {}) });
     await saving;
-    return { answerer, analysed: answerer.analysisCache!.misses, restored: answerer.engineSnapshot!.restored };
+    return { answerer, analysed: answerer.analysisCache!.misses, restored: answerer.engineSnapshot!.restored, recordsRead: answerer.recordsSnapshot!.restored };
   };
   const build = (logger: Logger) => buildOver(fixtureKb, logger);
 
@@ -48,13 +48,42 @@ describe('index cache files', () => {
   });
 
   it('analyses everything, with a warning, when the file is corrupt', async () => {
-    await build(recordingLogger().logger);
+    const first = await build(recordingLogger().logger);
     const file = analysisFile(dir, kbDir);
     const whole = await readFile(file);
     await writeFile(file, whole.subarray(0, whole.length >> 1));
+    // Without the records' snapshot too, so the build needs every analysis.
+    await rm(recordsFile(dir, kbDir));
     const { logger, lines } = recordingLogger();
-    expect((await build(logger)).analysed).toBeGreaterThan(0);
-    expect(lines.some((l) => l.level === 'warn' && /unreadable/.test(l.msg ?? ''))).toBe(true);
+    expect((await build(logger)).analysed).toBe(first.analysed);
+    expect(lines.some((l) => l.level === 'warn' && /analysis cache unreadable/.test(l.msg ?? ''))).toBe(true);
+  });
+
+  it('reads the analysed records back on a restart, looking up no record analysis and leaving the analysis file as it was', async () => {
+    const first = await build(recordingLogger().logger);
+    expect(first.recordsRead).toBe(false);
+    const analyses = await readFile(analysisFile(dir, kbDir));
+
+    const second = await build(recordingLogger().logger);
+    expect(second.recordsRead).toBe(true);
+    // Only the glossary's forms went through the cache, not the four texts of each record.
+    const lookups = (a: typeof first) => a.answerer.analysisCache!.hits + a.answerer.analysisCache!.misses;
+    expect(second.analysed).toBe(0);
+    expect(lookups(second)).toBe(lookups(first) - fixtureKb.records.length * 4);
+    expect(await readFile(analysisFile(dir, kbDir))).toEqual(analyses);
+    expect(explained(second.answerer)).toEqual(explained(first.answerer));
+  });
+
+  it('reads every analysis again, with a warning, when the records snapshot is corrupt', async () => {
+    const first = await build(recordingLogger().logger);
+    const file = recordsFile(dir, kbDir);
+    const whole = await readFile(file);
+    await writeFile(file, whole.subarray(0, whole.length - 9));
+    const { logger, lines } = recordingLogger();
+    const second = await build(logger);
+    expect(second.recordsRead).toBe(false);
+    expect(lines.some((l) => l.level === 'warn' && /records snapshot unreadable/.test(l.msg ?? ''))).toBe(true);
+    expect(explained(second.answerer)).toEqual(explained(first.answerer));
   });
 
   const QUESTIONS = ['แบบฟอร์มต้องส่งเมื่อไหร่', 'who approves the report', 'ตัวชี้วัด e-service', 'ไม่มีอะไรเลย'];
@@ -80,9 +109,9 @@ describe('index cache files', () => {
     const [edited, ...rest] = fixtureKb.records;
     const kb = { ...fixtureKb, records: [{ ...edited!, answer: { ...edited!.answer, th: `${edited!.answer.th} ภายในเดือนมีนาคม` } }, ...rest] };
     const changed = await buildOver(kb, recordingLogger().logger);
-    expect(changed.restored).toBe(false);
-    // …and the next start over the edited records reads the snapshot that build wrote.
-    expect((await buildOver(kb, recordingLogger().logger)).restored).toBe(true);
+    expect(changed).toMatchObject({ restored: false, recordsRead: false });
+    // …and the next start over the edited records reads the snapshots that build wrote.
+    expect(await buildOver(kb, recordingLogger().logger)).toMatchObject({ restored: true, recordsRead: true });
   });
 
   it('builds the engine, with a warning, when its snapshot is corrupt', async () => {

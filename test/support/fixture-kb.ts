@@ -1,7 +1,7 @@
 import { cp, mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { analysisFile, engineFile } from '../../server/index-cache/analysis-file.js';
+import { analysisFile, engineFile, recordsFile } from '../../server/index-cache/analysis-file.js';
 import { DEFAULT_INDEX_CACHE_DIR } from '../../server/index-settings.js';
 import { DEFAULT_KB_DIR } from '../../server/kb/load.js';
 import type { Glossary, KbDocument, KbRecord, KnowledgeFile } from '../../server/kb/schema.js';
@@ -115,12 +115,11 @@ export async function createFixtureKb(options: FixtureKbOptions = {}): Promise<T
 
 /**
  * Removes a temp knowledge base and the index cache files a server built over it wrote in the
- * checkout's var/index-cache (two per folder: without this, every test run left ~120 there).
+ * checkout's var/index-cache (three per folder: without this, every test run left ~180 there).
  */
 async function removeKb(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
-  await rm(analysisFile(DEFAULT_INDEX_CACHE_DIR, dir), { force: true });
-  await rm(engineFile(DEFAULT_INDEX_CACHE_DIR, dir), { force: true });
+  for (const file of [analysisFile, recordsFile, engineFile]) await rm(file(DEFAULT_INDEX_CACHE_DIR, dir), { force: true });
 }
 
 /** A temp copy of the repository's kb/, for tests that write (imports); undefined when it has no documents yet. */
