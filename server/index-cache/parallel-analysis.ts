@@ -114,7 +114,7 @@ export async function createAnswererAnalysingAhead(
   const version = analysisVersion(analyzer, { glossary: kb.glossary, lexicon: input.lexicon });
   // Records read back from their snapshot need no analyses at all.
   const records = input.answerer?.recordsSnapshot;
-  const recordsKey = records ? analysedRecordsKey(kb, version) : undefined;
+  const recordsKey = records ? analysedRecordsKey(kb, analyzer, version) : undefined;
   const ahead =
     records?.stored !== undefined && records.stored.key === recordsKey
       ? { stored: input.stored, analysed: 0, threads: 1, helperErrors: [] }

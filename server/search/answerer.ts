@@ -103,7 +103,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
     : undefined;
   // Record texts and glossary forms alike are analysed through the cache when there is one.
   const cached = analysisCache ? analysisCache.wrap(analyzer) : analyzer;
-  const recordsKey = input.recordsSnapshot && analysisCache ? (input.recordsSnapshot.key ?? analysedRecordsKey(kb, analysisCache.version)) : undefined;
+  const recordsKey = input.recordsSnapshot && analysisCache ? (input.recordsSnapshot.key ?? analysedRecordsKey(kb, analyzer, analysisCache.version)) : undefined;
   const storedRecords = input.recordsSnapshot?.stored;
   const recordsRestored = recordsKey !== undefined && storedRecords?.key === recordsKey;
   const analysed: AnalysedRecords = recordsRestored ? storedRecords.records : analyseRecords(kb, cached);
