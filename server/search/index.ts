@@ -272,9 +272,17 @@ export function assembleIndex(kb: KnowledgeBase, analysed: AnalysedRecords): Sea
     return { id: record.id, terms: out };
   });
   documentFrequency.freeze();
+  return { records, fields, documentFrequency, vocabulary, tokenFrequency, isWordPart: wordPartTest(documentFrequency), years: [...years].sort((a, b) => a - b), size: kb.records.length };
+}
+
+/**
+ * SearchIndex.isWordPart over the indexed Thai terms. A function of its own so that the test,
+ * which the index keeps for good, closes over the terms' string alone: made inside
+ * assembleIndex it shared that scope and kept every record's term ids alive (+19 MB at 10,000 records).
+ */
+function wordPartTest(documentFrequency: TermCounts): (word: string) => boolean {
   // One newline-separated string: a part test is two substring searches, no per-word index.
   const thaiTerms = `\n${[...documentFrequency.terms()].filter((t) => /^[\u0E01-\u0E5B]+$/.test(t)).join('\n')}\n`;
   // Two letters begin or end far too many words to tell anything.
-  const isWordPart = (word: string) => word.length >= 3 && (thaiTerms.includes(`\n${word}`) || thaiTerms.includes(`${word}\n`));
-  return { records, fields, documentFrequency, vocabulary, tokenFrequency, isWordPart, years: [...years].sort((a, b) => a - b), size: kb.records.length };
+  return (word) => word.length >= 3 && (thaiTerms.includes(`\n${word}`) || thaiTerms.includes(`${word}\n`));
 }
