@@ -19,18 +19,26 @@ import { Vocabulary } from './vocabulary.js';
 export const SNAPSHOT_FORMAT = 1;
 
 export function engineSnapshotKey(index: Pick<EngineInput, 'fields' | 'vocabulary'>, options: RetrievalOptions): string {
-  const hash = createHash('sha256');
+  // SHA-1, not a stronger hash: a cache key over our own data, where speed counts (one hash
+  // update per record and field cost ~0.2 s at 30,000 records; three updates of whole arrays do not).
+  const hash = createHash('sha1');
   const fields = Object.keys(options.fieldBoost) as Field[];
   hash.update(`engine snapshot ${SNAPSHOT_FORMAT}\n${fields.join(',')}\n${probeFingerprint(options)}\n`);
   hash.update(index.vocabulary.terms.join('\n'));
-  for (const { id, terms } of index.fields) {
-    hash.update(`\n${id}`);
+  hash.update(`\n${index.fields.map((f) => f.id).join('\n')}\n`);
+  const lengths = new Uint32Array(index.fields.length * fields.length);
+  let total = 0;
+  index.fields.forEach(({ terms }, r) => fields.forEach((f, i) => (total += lengths[r * fields.length + i] = terms[f].length)));
+  const ids = new Uint32Array(total);
+  let at = 0;
+  for (const { terms } of index.fields) {
     for (const f of fields) {
-      const ids = terms[f];
-      hash.update(`\n${ids.length}:`);
-      hash.update(new Uint8Array(ids.buffer, ids.byteOffset, ids.byteLength));
+      ids.set(terms[f], at);
+      at += terms[f].length;
     }
   }
+  hash.update(new Uint8Array(lengths.buffer));
+  hash.update(new Uint8Array(ids.buffer));
   return hash.digest('base64url');
 }
 
