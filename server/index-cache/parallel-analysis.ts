@@ -4,7 +4,8 @@ import { analysisVersion, createAnalysisCache, mergeAnalyses, missingTexts, type
 import { createAnalyzer, type Analyzer } from '../search/analyze.js';
 import { createAnswerer, type AnswererOptions, type ExplainingAnswerer } from '../search/answerer.js';
 import { resolveOptions } from '../search/options.js';
-import { analysedRecordsKey, indexTexts } from '../search/index.js';
+import { indexTexts } from '../search/index.js';
+import { analysedRecordsKey } from '../search/records-key.js';
 import type { SegmenterEngine } from '../search/segment.js';
 import { runWorkerJob } from '../workers/run-job.js';
 

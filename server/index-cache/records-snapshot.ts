@@ -1,6 +1,7 @@
 import type { StoredRecordsSnapshot } from '../search/answerer.js';
 import { Vocabulary } from '../search/engine/vocabulary.js';
-import { FIELDS, INDEX_FORMAT, type AnalysedRecords, type Field } from '../search/index.js';
+import { FIELDS, type AnalysedRecords, type Field } from '../search/index.js';
+import { INDEX_FORMAT } from '../search/records-key.js';
 import { bytesOf, encodeSections, linesSection, readSections } from './sectioned-file.js';
 
 /**

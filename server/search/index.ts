@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { KbDocument, KbRecord, KnowledgeBase } from '../kb/schema.js';
 import type { Analyzer } from './analyze.js';
 import { ANSWER_TYPES, type AnswerType } from './answer-type.js';
@@ -31,7 +30,7 @@ export const FIELDS = ['question', 'alt', 'answer', 'context', 'negation'] as co
 export type Field = (typeof FIELDS)[number];
 const QUESTION_FIELDS: readonly Field[] = ['question', 'alt'];
 type TextField = Exclude<Field, 'negation'>;
-const TEXT_FIELDS = FIELDS.filter((f): f is TextField => f !== 'negation');
+export const TEXT_FIELDS = FIELDS.filter((f): f is TextField => f !== 'negation');
 
 export interface IndexedRecord {
   record: KbRecord;
@@ -101,7 +100,7 @@ class LazyIndexedRecord implements IndexedRecord {
   }
 }
 
-function fieldTexts(record: KbRecord, document: KbDocument | undefined, section: IndexedRecord['section']): Record<TextField, string> {
+export function fieldTexts(record: KbRecord, document: KbDocument | undefined, section: IndexedRecord['section']): Record<TextField, string> {
   // Section titles name the indicator a question is about even when the question does not
   // (under "ตัวชี้วัด e-service": "ต้องส่งกี่งาน"); year tags let "ปี 65" reach 2565 records.
   const context = [section?.title.th, section?.title.en, document?.title.th, document?.title.en, ...record.tags.years.map(String)];
@@ -114,7 +113,7 @@ function fieldTexts(record: KbRecord, document: KbDocument | undefined, section:
 }
 
 /** Concept tokens for the record's indicator tags, via the glossary's indicator links. */
-function indicatorConcepts(record: KbRecord, kb: KnowledgeBase): string[] {
+export function indicatorConcepts(record: KbRecord, kb: KnowledgeBase): string[] {
   return kb.glossary.concepts
     .filter((c) => c.indicator !== undefined && record.tags.indicators.includes(c.indicator))
     .map((c) => CONCEPT_PREFIX + c.id);
@@ -147,7 +146,8 @@ export function indexTexts(kb: KnowledgeBase, records: readonly KbRecord[] = kb.
  * What an index build reads from the analyses, before anything is derived from it: each
  * record's term ids per field (knowledge-base order), the kinds of answer its answer text
  * holds, and the vocabulary and token counts they refer to. The index snapshot stores this
- * (index-cache/records-snapshot.ts), so a start over unchanged records skips the analyses.
+ * (index-cache/records-snapshot.ts, keyed by records-key.ts), so a start over unchanged records
+ * skips the analyses.
  */
 export interface AnalysedRecords {
   /** Every term, by id. */
@@ -183,66 +183,6 @@ export function analyseRecords(kb: KnowledgeBase, analyzer: Analyzer): AnalysedR
   reader.finish();
   return { vocabulary, fields, answerTypes, tokenFrequency };
 }
-
-/**
- * The key an AnalysedRecords snapshot must carry to stand for analysing `kb` now: a hash of the
- * analyzer's version (analysis-cache.ts: glossary, word lists, behaviour on probes), every
- * record's id and the texts analyseRecords reads, and analyseRecords' own output on a fixed
- * two-record knowledge base, which changes when the code between the analyses and the term ids
- * does (negation scopes, indicator concepts, field texts) while the inputs do not.
- */
-export function analysedRecordsKey(kb: KnowledgeBase, analyzer: Analyzer, analysisVersion: string): string {
-  // SHA-1: a cache key over our own data, where speed counts; one update per record.
-  const hash = createHash('sha1');
-  hash.update(`analysed records ${INDEX_FORMAT}\n${analysisVersion}\n${probeRecords(kb, analyzer)}\n`);
-  const documents = new Map(kb.documents.map((d) => [d.id, d]));
-  for (const record of kb.records) {
-    const document = documents.get(record.source.document);
-    const t = fieldTexts(record, document, document?.sections.find((s) => s.slug === record.source.section));
-    hash.update(`\u0000${record.id}\u0000${t.question}\u0000${t.alt}\u0000${t.answer}\u0000${t.context}\u0000${indicatorConcepts(record, kb).join(' ')}`);
-  }
-  return hash.digest('base64url');
-}
-
-/** analyseRecords over two fixed records (one with a negation, one tagged with an indicator the glossary links), as text. */
-function probeRecords(kb: KnowledgeBase, analyzer: Analyzer): string {
-  const indicator = kb.glossary.concepts.find((c) => c.indicator !== undefined)?.indicator;
-  const document: KbDocument = {
-    id: 'probe',
-    title: { th: 'แนวทางการประเมิน ปีงบประมาณ 2565', en: 'Assessment guide FY2022' },
-    date: '2021-10-01',
-    fiscalYears: [2565],
-    audience: ['agency'],
-    sourceFile: 'probe.pdf',
-    sections: [{ slug: 'general', title: { th: 'ทั่วไป', en: 'General' } }],
-  };
-  const record = (number: number, th: string, en: string, answer: string, indicators: KbRecord['tags']['indicators']): KbRecord => ({
-    id: `probe/general/${number}`,
-    source: { document: 'probe', section: 'general', number },
-    question: { th, en },
-    answer: { th: answer, en: '' },
-    alternates: { th: [], en: [] },
-    tags: { years: [2565], indicators },
-  });
-  const probe: KnowledgeBase = {
-    documents: [document],
-    records: [
-      record(1, 'หน่วยงานไม่ต้องส่งแบบฟอร์มใช่หรือไม่', 'Need agencies not send the form?', 'ไม่ต้องส่ง ยกเว้นกรณีที่ สำนักงาน ก.พ.ร. แจ้ง', []),
-      record(2, 'ต้องส่งรายงานกี่ชุด ภายในเมื่อใด', 'How many reports are due, and when?', 'ส่ง 3 ชุด ภายในเดือนตุลาคม 2564', indicator ? [indicator] : []),
-    ],
-    glossary: kb.glossary,
-  };
-  const analysed = analyseRecords(probe, analyzer);
-  return JSON.stringify({
-    terms: analysed.vocabulary.terms,
-    fields: analysed.fields.map((f) => FIELDS.map((name) => Array.from(f[name]))),
-    answerTypes: Array.from(analysed.answerTypes),
-    tokens: [...analysed.tokenFrequency],
-  });
-}
-
-/** Bumped when analyseRecords turns the same analyses into different AnalysedRecords. */
-export const INDEX_FORMAT = 1;
 
 export function buildIndex(kb: KnowledgeBase, analyzer: Analyzer): SearchIndex {
   return assembleIndex(kb, analyseRecords(kb, analyzer));

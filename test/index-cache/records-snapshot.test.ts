@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRecordsSnapshot, encodeRecordsSnapshot } from '../../server/index-cache/records-snapshot.js';
 import { createAnalyzer } from '../../server/search/analyze.js';
-import { analysedRecordsKey, analyseRecords, assembleIndex, buildIndex } from '../../server/search/index.js';
+import { analyseRecords, assembleIndex, buildIndex } from '../../server/search/index.js';
 import { fixtureKb } from '../search/answerer-fixture.js';
 
 describe('records snapshot file', () => {
@@ -35,22 +35,5 @@ describe('records snapshot file', () => {
     const [first, ...rest] = records.fields;
     const outside = { ...first!, question: Uint32Array.of(records.vocabulary.size) };
     expect(() => decodeRecordsSnapshot(encodeRecordsSnapshot({ key: 'k', records: { ...records, fields: [outside, ...rest] } }))).toThrow(/term id is outside the vocabulary/);
-  });
-});
-
-describe('records snapshot key', () => {
-  const analyzer = createAnalyzer(fixtureKb.glossary);
-  const key = analysedRecordsKey(fixtureKb, analyzer, 'v1');
-
-  it('is the same for the same records and analyzer version', () => {
-    expect(analysedRecordsKey({ ...fixtureKb, records: [...fixtureKb.records] }, analyzer, 'v1')).toBe(key);
-  });
-
-  it('changes with any record text, with a record added, and with the analyzer version', () => {
-    const [first, ...rest] = fixtureKb.records;
-    const edited = { ...first!, alternates: { ...first!.alternates, th: [...first!.alternates.th, 'ส่งได้ถึงเมื่อไหร่'] } };
-    expect(analysedRecordsKey({ ...fixtureKb, records: [edited, ...rest] }, analyzer, 'v1')).not.toBe(key);
-    expect(analysedRecordsKey({ ...fixtureKb, records: rest }, analyzer, 'v1')).not.toBe(key);
-    expect(analysedRecordsKey(fixtureKb, analyzer, 'v2')).not.toBe(key);
   });
 });
