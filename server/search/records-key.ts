@@ -15,10 +15,11 @@ export function analysedRecordsKey(kb: KnowledgeBase, analyzer: Analyzer, analys
   const hash = createHash('sha1');
   hash.update(`analysed records ${INDEX_FORMAT}\n${analysisVersion}\n${probeRecords(kb, analyzer)}\n`);
   const documents = new Map(kb.documents.map((d) => [d.id, d]));
+  const conceptsOf = indicatorConcepts(kb);
   for (const record of kb.records) {
     const document = documents.get(record.source.document);
     const t = fieldTexts(record, document, document?.sections.find((s) => s.slug === record.source.section));
-    hash.update(`\u0000${record.id}\u0000${t.question}\u0000${t.alt}\u0000${t.answer}\u0000${t.context}\u0000${indicatorConcepts(record, kb).join(' ')}`);
+    hash.update(`\u0000${record.id}\u0000${t.question}\u0000${t.alt}\u0000${t.answer}\u0000${t.context}\u0000${conceptsOf(record).join(' ')}`);
   }
   return hash.digest('base64url');
 }
