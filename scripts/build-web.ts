@@ -1,4 +1,4 @@
-import { chmod, copyFile, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -106,12 +106,38 @@ async function copyChecked(from: string, to: string): Promise<void> {
   }
 }
 
+/** Tries of swapIn when another build swaps its output in at the same moment. */
+const SWAP_TRIES = 5;
+
+/**
+ * Moves the previous output aside, renames the new one into place, then deletes the previous.
+ * Builds may run side by side (the browser test files each build before they start): when
+ * another build's output lands in `outDir` between our two renames, ours is renamed in again
+ * over it. Builds of the same sources are the same files, so whichever lands last is right.
+ */
 async function swapIn(tmp: string, outDir: string): Promise<void> {
-  const old = `${tmp}-old`;
-  const hadOld = await stat(outDir).then(() => true, () => false);
-  if (hadOld) await rename(outDir, old);
-  await rename(tmp, outDir);
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  for (let attempt = 1; ; attempt++) {
+    const old = `${tmp}-old`;
+    const hadOld = await rename(outDir, old).then(
+      () => true,
+      (err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return false;
+        throw err;
+      },
+    );
+    try {
+      await rename(tmp, outDir);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if ((code === 'ENOTEMPTY' || code === 'EEXIST') && attempt < SWAP_TRIES) {
+        if (hadOld) await rm(old, { recursive: true, force: true });
+        continue;
+      }
+      throw err;
+    }
+    if (hadOld) await rm(old, { recursive: true, force: true });
+    return;
+  }
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -42,4 +42,11 @@ describe('buildWeb', () => {
     const siblings = await readdir(path.dirname(out));
     expect(siblings).toEqual(['dist']);
   });
+
+  it('lets builds run side by side into one folder, each ending with the whole output in place', async () => {
+    const out = path.join(dirs[0] ?? '', 'dist');
+    await Promise.all([buildWeb(out), buildWeb(out), buildWeb(out), buildWeb(out)]);
+    expect((await readdir(out)).sort()).toEqual(['admin', 'app.js', 'app.js.map', 'favicon.svg', 'fonts', 'index.html', 'styles.css', 'widget.js', 'widget.js.map']);
+    expect(await readdir(path.dirname(out))).toEqual(['dist']);
+  });
 });
