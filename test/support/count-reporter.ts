@@ -11,14 +11,17 @@ export default class CountReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const module of testModules) {
+      let failedHere = 0;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') passed++;
-        else if (state === 'failed') failed++;
+        else if (state === 'failed') failedHere++;
         else skipped++;
       }
-      // A file that fails to load (syntax error, failing top-level import) has no tests to count.
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed++;
+      // A file can fail with none of its tests failing: it does not load (a syntax error, a
+      // failing import), or its setup throws (beforeAll), which skips every test in it. It
+      // counts as one failure, so the closing line never says 0 failed for a failed run.
+      failed += module.state() === 'failed' && failedHere === 0 ? 1 : failedHere;
     }
     failed += unhandledErrors.length;
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';
