@@ -123,7 +123,7 @@ const retriever = engineChoice === 'auto' ? undefined : engineChoice === 'compac
 /**
  * As the server's index worker builds (index-cache/parallel-analysis.ts): texts analysed ahead on
  * every core when there are enough of them, then the index over those analyses. A function, so
- * the merged analyses are garbage once the answerer has released them (see timeWarmBuild).
+ * the merged analyses are garbage once the answerer has released them (below, before the heap is measured).
  */
 async function coldBuild() {
   const { answerer, ahead } = await createAnswererAnalysingAhead(kb, { lexicon: [], answerer: { retriever } });

@@ -127,18 +127,16 @@ interface CacheFiles {
 /** The cache files read, and the answerer options that hand them to the build. */
 function readCacheFiles(options: CachedAnswererOptions): { files: CacheFiles; snapshots: Pick<AnswererOptions, 'engineSnapshot' | 'recordsSnapshot'> } {
   const dir = options.dir ?? DEFAULT_INDEX_CACHE_DIR;
-  const files: CacheFiles = {
-    analysis: analysisFile(dir, options.kbDir),
-    records: recordsFile(dir, options.kbDir),
-    engine: engineFile(dir, options.kbDir),
-    storedAnalyses: undefined,
+  const analysis = analysisFile(dir, options.kbDir);
+  const records = recordsFile(dir, options.kbDir);
+  const engine = engineFile(dir, options.kbDir);
+  return {
+    files: { analysis, records, engine, storedAnalyses: readStoredAnalyses(analysis, options.logger) },
+    snapshots: {
+      recordsSnapshot: { stored: readStoredRecords(records, options.logger) },
+      engineSnapshot: { stored: readStoredEngine(engine, options.logger) },
+    },
   };
-  files.storedAnalyses = readStoredAnalyses(files.analysis, options.logger);
-  const snapshots = {
-    recordsSnapshot: { stored: readStoredRecords(files.records, options.logger) },
-    engineSnapshot: { stored: readStoredEngine(files.engine, options.logger) },
-  };
-  return { files, snapshots };
 }
 
 /**

@@ -123,7 +123,7 @@ export async function createAnswererAnalysingAhead(
   const answerer = createAnswerer(kb, {
     ...input.answerer,
     analyzer,
-    analysisCache: { stored: ahead.stored, lexicon: input.lexicon },
+    analysisCache: { stored: ahead.stored, lexicon: input.lexicon, version },
     ...(records ? { recordsSnapshot: { ...records, key: recordsKey } } : {}),
   });
   return { answerer, ahead };

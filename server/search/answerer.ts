@@ -36,7 +36,12 @@ export interface AnswererOptions extends ScoringOptionsInput {
    * `lexicon` is the word lists' contents, part of the cache's version. The answerer's
    * `analysisCache` then holds this build's analyses, to be stored for the next build.
    */
-  analysisCache?: { stored?: SerializedAnalysisCache; lexicon?: readonly string[] };
+  analysisCache?: {
+    stored?: SerializedAnalysisCache;
+    lexicon?: readonly string[];
+    /** The cache's version when the caller has already worked it out (analysisVersion with this analyzer and lexicon). */
+    version?: string;
+  };
   /** The analyzer, when the caller already made it for this glossary and engine (by default made here). */
   analyzer?: Analyzer;
   /**
@@ -100,7 +105,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
   const options: ScoringOptions = resolveOptions(input);
   const analyzer: Analyzer = input.analyzer ?? createAnalyzer(kb.glossary, { engine: options.engine });
   const analysisCache = input.analysisCache
-    ? createAnalysisCache(analysisVersion(analyzer, { glossary: kb.glossary, lexicon: input.analysisCache.lexicon }), input.analysisCache.stored)
+    ? createAnalysisCache(input.analysisCache.version ?? analysisVersion(analyzer, { glossary: kb.glossary, lexicon: input.analysisCache.lexicon }), input.analysisCache.stored)
     : undefined;
   // Record texts and glossary forms alike are analysed through the cache when there is one.
   const cached = analysisCache ? analysisCache.wrap(analyzer) : analyzer;
