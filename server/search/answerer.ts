@@ -46,8 +46,9 @@ export interface AnswererOptions extends ScoringOptionsInput {
   analyzer?: Analyzer;
   /**
    * A stored snapshot of the retrieval engine (engine/snapshot-key.ts): used instead of building
-   * the engine when its key is this build's. The answerer's `engineSnapshot` then says whether it
-   * was, and makes this build's snapshot to be stored for the next one.
+   * the engine when its key is this build's (needs `analysisCache`: the key is made from the
+   * analysed records' key). The answerer's `engineSnapshot` then says whether it was, and makes
+   * this build's snapshot to be stored for the next one.
    */
   engineSnapshot?: { stored?: StoredEngineSnapshot };
   /**
@@ -109,14 +110,16 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
     : undefined;
   // Record texts and glossary forms alike are analysed through the cache when there is one.
   const cached = analysisCache ? analysisCache.wrap(analyzer) : analyzer;
-  const recordsKey = input.recordsSnapshot && analysisCache ? (input.recordsSnapshot.key ?? analysedRecordsKey(kb, analyzer, analysisCache.version)) : undefined;
+  // Both snapshots are keyed by the analysed records (the engine is built from them).
+  const recordsKey =
+    (input.recordsSnapshot || input.engineSnapshot) && analysisCache ? (input.recordsSnapshot?.key ?? analysedRecordsKey(kb, analyzer, analysisCache.version)) : undefined;
   const storedRecords = input.recordsSnapshot?.stored;
-  const recordsRestored = recordsKey !== undefined && storedRecords?.key === recordsKey;
+  const recordsRestored = input.recordsSnapshot !== undefined && recordsKey !== undefined && storedRecords?.key === recordsKey;
   const analysed: AnalysedRecords = recordsRestored ? storedRecords.records : analyseRecords(kb, cached);
   const built: SearchIndex = assembleIndex(kb, analysed);
   // Held for the snapshot only until it is taken: at 100,000 records these term ids are tens of MB.
-  let untaken: AnalysedRecords | undefined = recordsKey !== undefined ? analysed : undefined;
-  const snapshotKey = input.engineSnapshot ? engineSnapshotKey(built, options.retrieval) : undefined;
+  let untaken: AnalysedRecords | undefined = input.recordsSnapshot && recordsKey !== undefined ? analysed : undefined;
+  const snapshotKey = input.engineSnapshot && recordsKey !== undefined ? engineSnapshotKey(recordsKey, options.retrieval) : undefined;
   const stored = input.engineSnapshot?.stored;
   const retriever = (input.retriever ?? createAutoRetriever)(built, options.retrieval, stored && stored.key === snapshotKey ? stored.snapshot : undefined);
   // The engine keeps its own copy of the field terms; holding them here as well would double
@@ -205,7 +208,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
     },
     size: index.size,
     ...(analysisCache ? { analysisCache } : {}),
-    ...(recordsKey !== undefined
+    ...(input.recordsSnapshot && recordsKey !== undefined
       ? {
           recordsSnapshot: {
             restored: recordsRestored,

@@ -122,17 +122,6 @@ export function indicatorConcepts(kb: KnowledgeBase): (record: KbRecord) => stri
   return (record) => linked.filter((c) => record.tags.indicators.includes(c.indicator!)).map((c) => CONCEPT_PREFIX + c.id);
 }
 
-/** Ids of several fields' terms in one array. */
-function joined(parts: readonly Uint32Array[]): Uint32Array {
-  const out = new Uint32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 const NO_TYPES: ReadonlySet<AnswerType> = new Set();
 
 /** The texts buildIndex analyses for `records` (each one's text fields), for analysing them ahead of it. */
@@ -206,8 +195,8 @@ export function assembleIndex(kb: KnowledgeBase, analysed: AnalysedRecords): Sea
     const out = analysed.fields[r]!;
     const mask = analysed.answerTypes[r]!;
     const answerTypes: ReadonlySet<AnswerType> = mask === 0 ? NO_TYPES : new Set(ANSWER_TYPES.filter((_, bit) => mask & (1 << bit)));
-    const questionTerms = TermIdSet.fromIds(joined(QUESTION_FIELDS.map((f) => out[f])), vocabulary);
-    const terms = TermIdSet.fromIds(joined(TEXT_FIELDS.map((f) => out[f])), vocabulary);
+    const questionTerms = TermIdSet.union(QUESTION_FIELDS.map((f) => out[f]), vocabulary);
+    const terms = TermIdSet.union(TEXT_FIELDS.map((f) => out[f]), vocabulary);
     for (const id of terms.termIds) documentFrequency.increment(id);
     const recordYearList = recordYears(record.tags.years, document?.fiscalYears);
     for (const y of recordYearList) years.add(y);

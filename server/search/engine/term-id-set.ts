@@ -1,5 +1,8 @@
 import type { Vocabulary } from './vocabulary.js';
 
+/** Scratch marks for TermIdSet.union(), one per vocabulary id, all zero between calls. */
+let seen = new Uint8Array(0);
+
 /**
  * A record's set of terms as sorted term ids in one Uint32Array (4 bytes per entry) instead of
  * a Set of strings (about 54 bytes per entry, measured at 3,000 records). It implements
@@ -12,17 +15,26 @@ export class TermIdSet implements ReadonlySet<string> {
     private readonly vocabulary: Vocabulary,
   ) {}
 
-  /** Adds the terms to the vocabulary as needed; duplicates collapse. */
-  static of(terms: Iterable<string>, vocabulary: Vocabulary): TermIdSet {
-    return TermIdSet.fromIds(Uint32Array.from(terms, (t) => vocabulary.add(t)), vocabulary);
-  }
-
-  /** The set of these ids (in any order, repeats allowed); `ids` is sorted in place and kept. */
-  static fromIds(ids: Uint32Array, vocabulary: Vocabulary): TermIdSet {
-    const sorted = ids.sort();
+  /** The set of the ids in `parts` (in any order, repeats allowed). */
+  static union(parts: readonly Uint32Array[], vocabulary: Vocabulary): TermIdSet {
+    // Repeats are dropped with a mark per vocabulary id before sorting, so only distinct ids are
+    // sorted (joining the parts and sorting all of them took ~0.2 s more at 100,000 records).
+    if (seen.length < vocabulary.size) seen = new Uint8Array(Math.max(vocabulary.size, seen.length * 2));
+    let total = 0;
+    for (const p of parts) total += p.length;
+    const distinct = new Uint32Array(total);
     let n = 0;
-    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
-    return new TermIdSet(n === sorted.length ? sorted : sorted.slice(0, n), vocabulary);
+    for (const p of parts) {
+      for (let i = 0; i < p.length; i++) {
+        const id = p[i]!;
+        if (seen[id] === 0) {
+          seen[id] = 1;
+          distinct[n++] = id;
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) seen[distinct[i]!] = 0;
+    return new TermIdSet((n === total ? distinct : distinct.slice(0, n)).sort(), vocabulary);
   }
 
   /** The ids, ascending (not to be modified). */
