@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../../server/kb/schema.js';
 import { decodeAnalyses, encodeAnalyses } from '../../server/index-cache/analysis-binary.js';
 import { decodeEngineSnapshot, encodeEngineSnapshot } from '../../server/index-cache/engine-snapshot.js';
 import { decodeRecordsSnapshot, encodeRecordsSnapshot } from '../../server/index-cache/records-snapshot.js';
-import { createAnswerer } from '../../server/search/answerer.js';
+import { createAnswerer, type ExplainingAnswerer } from '../../server/search/answerer.js';
 import { createAnalyzer } from '../../server/search/analyze.js';
 import { createAnswererAnalysingAhead } from '../../server/index-cache/parallel-analysis.js';
 import { buildSyntheticKb } from '../synthetic-kb.js';
@@ -129,17 +129,21 @@ async function coldBuild() {
   const { answerer, ahead } = await createAnswererAnalysingAhead(kb, { lexicon: [], answerer: { retriever } });
   return { answerer, threads: ahead.threads };
 }
-const { answerer, threads: buildThreads } = await coldBuild();
+// Variables, not constants: the answerer is dropped before the warm builds (see timeWarmBuild).
+let answerer: ExplainingAnswerer | undefined;
+let buildThreads: number;
+({ answerer, threads: buildThreads } = await coldBuild());
 const buildMs = performance.now() - buildStart;
 const engine = chooseEngine(engineChoice, kb.records.length);
 
 /**
  * Builds a second answerer from the first build's analyses (warm), then a third from both
  * snapshots (unchanged records), and returns how long each took. It runs after the asks, once
- * the heap and the latencies are measured: the server never holds a second index in the same
- * thread (a reload builds in a new worker), and at 100,000 records what these builds leave
- * behind added ~80 MB to the heap after GC in some runs. In a function of its own so that its
- * answerers are garbage once it returns.
+ * the heap and the latencies are measured, and once the serving answerer is dropped: the server
+ * builds every index in a new worker, whose heap holds no other index (at 100,000 records a
+ * live 325 MB index in the same heap made the warm build's garbage collections mark it too, and
+ * what these builds leave behind added ~80 MB to the heap after GC in some runs). In a function
+ * of its own so that its answerers are garbage once it returns.
  */
 async function timeWarmBuild(file: Buffer): Promise<{ warmMs: number; restartMs: number }> {
   // From the files' bytes, as the server's index worker starts: reading them is part of the build.
@@ -232,7 +236,7 @@ const slowestQuestions = samples
     const again: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t = performance.now();
-      answerer.ask({ question });
+      answerer!.ask({ question });
       again.push(performance.now() - t);
     }
     return { question, medianMs: round(median(again), 3) };
@@ -271,6 +275,8 @@ if (values['compare-engines']) {
   engineBuildMsPerRecord = { wordcut: timeBuild('wordcut'), intl: timeBuild('intl'), sample: sample.records.length };
 }
 
+const records = answerer.size;
+answerer = undefined;
 const warmBuild = values['warm-build'] ? await timeWarmBuild(analysesFile) : undefined;
 
 const byKind = Object.fromEntries(
@@ -279,7 +285,7 @@ const byKind = Object.fromEntries(
 
 const result: InProcessResult = {
   size: values.size!,
-  records: answerer.size,
+  records,
   engine,
   load1m,
   warmBuildMs: warmBuild === undefined ? undefined : round(warmBuild.warmMs, 1),
