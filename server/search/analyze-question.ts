@@ -87,8 +87,10 @@ export function weighUnits(units: readonly Unit[], corpus: CorpusStats): Weighte
     // Question words say what kind of answer is wanted, not what it is about.
     if (unit.terms.length === 0 || unit.terms[0]!.startsWith(INTENT_PREFIX)) continue;
     let weight = 0;
-    // A word inside a glossary form is domain vocabulary even when no record uses it.
-    let known = unit.concepts.length > 0 || isGeneralWord(unit.token);
+    // A word inside a glossary form is domain vocabulary even when no record uses it. An
+    // inflected form is everyday when its stem is ("extending": SUBTLEX rank 16,856, past the
+    // general list's 10,000; "extend" 5,854).
+    let known = unit.concepts.length > 0 || isGeneralWord(unit.token) || unit.terms.some(isGeneralWord);
     for (const term of unit.terms) {
       const df = corpus.documentFrequency.get(term) ?? 0;
       if (df > 0 || corpus.isWordPart?.(term)) known = true;

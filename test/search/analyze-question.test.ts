@@ -6,6 +6,7 @@ import { relativeYearsIn } from '../../server/search/relative-years.js';
 import { segment } from '../../server/search/segment.js';
 import { normalize } from '../../server/search/normalize.js';
 import { fixtureKb } from './answerer-fixture.js';
+import { isGeneralWord } from '../../server/search/lexicon.js';
 
 /** What the analysis finds in a record's answer text (analyze.ts normalizes it first). */
 const answerTypesIn = (text: string) => answerTypesInNormalized(normalize(text));
@@ -95,5 +96,19 @@ describe('analyzeQuestion', () => {
     expect(rare!.weight).toBeCloseTo(idf(0, 4));
     expect(rare!.known).toBe(false);
     expect(general!.known).toBe(true);
+  });
+
+  it('calls an inflected word general when its stem is, however rare the inflection', () => {
+    // "extending" is SUBTLEX rank 16,856, past the general list; "reassign" is 23,808.
+    const [inflected, unknownStem] = weighUnits(
+      [
+        { token: 'extending', terms: ['extend'], concepts: [] },
+        { token: 'reassigning', terms: ['reassign'], concepts: [] },
+      ],
+      corpus,
+    );
+    expect(isGeneralWord('extending')).toBe(false);
+    expect(inflected!.known).toBe(true);
+    expect(unknownStem!.known).toBe(false);
   });
 });
