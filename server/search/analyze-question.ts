@@ -88,8 +88,8 @@ export function weighUnits(units: readonly Unit[], corpus: CorpusStats): Weighte
     if (unit.terms.length === 0 || unit.terms[0]!.startsWith(INTENT_PREFIX)) continue;
     let weight = 0;
     // A word inside a glossary form is domain vocabulary even when no record uses it. An
-    // inflected form is everyday when its stem is ("extending": SUBTLEX rank 16,856, past the
-    // general list's 10,000; "extend" 5,854).
+    // inflected form is everyday when its stem is ("reassigning": SUBTLEX rank 44,046, past the
+    // general list; "reassign" 23,808).
     let known = unit.concepts.length > 0 || isGeneralWord(unit.token) || unit.terms.some(isGeneralWord);
     for (const term of unit.terms) {
       const df = corpus.documentFrequency.get(term) ?? 0;
