@@ -103,6 +103,18 @@ function spellLevelRange(_m: string, from: string, to: string): string {
   return Array.from({ length: b - a + 1 }, (_, i) => `l${a + i}`).join(' ');
 }
 
+/**
+ * English negation written as a contraction, with or without the apostrophe as chat types it
+ * (don't, dont, doesn’t, isnt): the tokenizer drops the 't, so "we don't need to" read as "we
+ * don need to" and the negation was lost. It becomes "<verb> not", as the records' English
+ * writes it (can't: cannot). can't and won't count only with their apostrophe (cant and wont are words).
+ */
+const NEGATED_VERB = /(?<![a-z])(do|does|did|is|are|was|were|has|have|had|could|should|would|must|need)n['\u2019]?t(?![a-z])/g;
+const CANT_WONT = /(?<![a-z])(ca|wo)n['\u2019]t(?![a-z])/g;
+
+/** "what's" / "whats" (what is), likewise how, who, where, when, why: the question word stays one. */
+const QUESTION_WORD_IS = /(?<![a-z])(what|how|who|where|when|why)['\u2019]?s(?![a-z])/g;
+
 const WHITESPACE = /\s+/g;
 
 /**
@@ -136,6 +148,8 @@ function normalizeOnce(input: string): string {
   s = s.replace(THAI_DIGIT, (d) => String(d.charCodeAt(0) - 0x0e50));
   s = s.replace(DECOMPOSED_SARA_AM, '$1\u0E33').replace(DOUBLE_SARA_E, '\u0E41');
   s = s.replace(DASHES, '-');
+  s = s.replace(NEGATED_VERB, '$1 not').replace(CANT_WONT, (_m, v: string) => (v === 'ca' ? 'cannot' : 'will not'));
+  s = s.replace(QUESTION_WORD_IS, '$1 is');
   s = s.replace(WHITESPACE, ' ');
   s = s.replace(ELONGATED, '$1');
   s = s.replace(SPACED_THAI_INITIAL, '$1.').replace(DOT_AFTER_THAI, '');

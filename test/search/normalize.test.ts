@@ -72,6 +72,15 @@ describe('normalize', () => {
     ['500 ราย', '500 ราย'],
     ['ข้อ 2.1', 'ข้อ 2.1'],
     ['1999', '1999'],
+    // English contractions, with or without the apostrophe: the negation stays a word
+    ["we don't need to", 'we do not need to'],
+    ['we dont need to', 'we do not need to'],
+    ['it isn\u2019t required', 'it is not required'],
+    ['agencies mustnt skip it', 'agencies must not skip it'],
+    ["we can't and we won't", 'we cannot and we will not'],
+    ['the cant wont matter', 'the cant wont matter'],
+    ["what's due and whens it due", 'what is due and when is it due'],
+    ['whose data', 'whose data'],
     // whitespace
     ['  a \t\n b  ', 'a b'],
     ['', ''],
@@ -101,6 +110,7 @@ describe('normalize', () => {
     const pieces = fc.constantFrom(
       'e', 'E', 'm', ' ', '  ', '-', '–', '.', 'ก', 'พ', 'ร', '.', 'ปี', 'ปีงบ', 'งบประมาณ', 'fy', 'FY', '20', '22', '65', '2022',
       '๖', '\u0E4D', '\u0E32', '\u0E49', 'เ', 'sar', 'service', 'data', 'go', 'th', '4.0', 'l1', '\u200B', 'template', '3',
+      'do', 'n', "'", '\u2019', 't', 's', 'what', 'ca', 'wo',
     );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 14 }), (parts) => {
