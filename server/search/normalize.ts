@@ -107,7 +107,8 @@ function spellLevelRange(_m: string, from: string, to: string): string {
  * English negation written as a contraction, with or without the apostrophe as chat types it
  * (don't, dont, doesn’t, isnt): the tokenizer drops the 't, so "we don't need to" read as "we
  * don need to" and the negation was lost. It becomes "<verb> not", as the records' English
- * writes it (can't: cannot). can't and won't count only with their apostrophe (cant and wont are words).
+ * writes it, and can't becomes cannot. can't and won't count only with their apostrophe: cant
+ * and wont are words of their own.
  */
 const NEGATED_VERB = /(?<![a-z])(do|does|did|is|are|was|were|has|have|had|could|should|would|must|need)n['\u2019]?t(?![a-z])/g;
 const CANT_WONT = /(?<![a-z])(ca|wo)n['\u2019]t(?![a-z])/g;
