@@ -149,10 +149,11 @@ function normalizeOnce(input: string): string {
   s = s.replace(THAI_DIGIT, (d) => String(d.charCodeAt(0) - 0x0e50));
   s = s.replace(DECOMPOSED_SARA_AM, '$1\u0E33').replace(DOUBLE_SARA_E, '\u0E41');
   s = s.replace(DASHES, '-');
-  s = s.replace(NEGATED_VERB, '$1 not').replace(CANT_WONT, (_m, v: string) => (v === 'ca' ? 'cannot' : 'will not'));
-  s = s.replace(QUESTION_WORD_IS, '$1 is');
   s = s.replace(WHITESPACE, ' ');
   s = s.replace(ELONGATED, '$1');
+  // After the elongation, so "dooont" is read as "dont".
+  s = s.replace(NEGATED_VERB, '$1 not').replace(CANT_WONT, (_m, v: string) => (v === 'ca' ? 'cannot' : 'will not'));
+  s = s.replace(QUESTION_WORD_IS, '$1 is');
   s = s.replace(SPACED_THAI_INITIAL, '$1.').replace(DOT_AFTER_THAI, '');
   s = s.replace(SPACED_LATIN_DOT, '.');
   s = s.replace(LETTER_PREFIX, '$1');

@@ -75,6 +75,7 @@ describe('normalize', () => {
     // English contractions, with or without the apostrophe: the negation stays a word
     ["we don't need to", 'we do not need to'],
     ['we dont need to', 'we do not need to'],
+    ['we dooont need to', 'we do not need to'],
     ['it isn\u2019t required', 'it is not required'],
     ['agencies mustnt skip it', 'agencies must not skip it'],
     ["we can't and we won't", 'we cannot and we will not'],
