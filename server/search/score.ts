@@ -79,8 +79,18 @@ function termIn(term: string, terms: ReadonlySet<string>, corpus: CorpusStats): 
   return false;
 }
 
+/** A Latin compound (secretary-general, data.go.th): its terms are the whole, then its parts. */
+const COMPOUND = /[a-z0-9][.-][a-z0-9]/;
+
 function covered(u: WeightedUnit, terms: ReadonlySet<string>, corpus: CorpusStats): boolean {
-  return u.unit.terms.some((t) => termIn(t, terms, corpus)) || u.unit.concepts.some((c) => terms.has(CONCEPT_PREFIX + c));
+  if (u.unit.concepts.some((c) => terms.has(CONCEPT_PREFIX + c))) return true;
+  const [first, ...parts] = u.unit.terms;
+  if (first === undefined) return false;
+  // A compound means what all its parts say together: "secretary-general" is not covered by a
+  // record that says only "permanent secretary". It is covered by the whole or by every part
+  // (so "self assessment" still covers "self-assessment").
+  if (parts.length > 0 && COMPOUND.test(first)) return termIn(first, terms, corpus) || parts.every((t) => termIn(t, terms, corpus));
+  return u.unit.terms.some((t) => termIn(t, terms, corpus));
 }
 
 /** Features of one record for one question. */

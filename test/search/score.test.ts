@@ -50,6 +50,17 @@ describe('features', () => {
     expect(features(question(), corpus, record('b', ['ส่ง']), 1, false, 3).coverage).toBeCloseTo(0.25);
   });
 
+  it('covers a compound by the whole or by every one of its parts, never by one part alone', () => {
+    const compound = question({
+      units: [{ unit: { token: 'secretary-general', terms: ['secretary-general', 'secretary', 'general'], concepts: [] }, weight: 2, known: true }],
+      totalWeight: 2,
+    });
+    const coverage = (terms: string[]) => features(compound, corpus, record('r', terms), 1, false, 3).coverage;
+    expect(coverage(['secretary-general'])).toBe(1);
+    expect(coverage(['general', 'secretary'])).toBe(1);
+    expect(coverage(['permanent', 'secretary'])).toBe(0);
+  });
+
   it('counts question coverage only from the record question and alternates', () => {
     const f = features(question(), corpus, record('a', ['แบบฟอร์ม', 'ส่ง'], ['ส่ง']), 1, false, 3);
     expect(f.coverage).toBe(1);
