@@ -84,13 +84,17 @@ const COMPOUND = /[a-z0-9][.-][a-z0-9]/;
 
 function covered(u: WeightedUnit, terms: ReadonlySet<string>, corpus: CorpusStats): boolean {
   if (u.unit.concepts.some((c) => terms.has(CONCEPT_PREFIX + c))) return true;
-  const [first, ...parts] = u.unit.terms;
-  if (first === undefined) return false;
+  const all = u.unit.terms;
   // A compound means what all its parts say together: "secretary-general" is not covered by a
   // record that says only "permanent secretary". It is covered by the whole or by every part
-  // (so "self assessment" still covers "self-assessment").
-  if (parts.length > 0 && COMPOUND.test(first)) return termIn(first, terms, corpus) || parts.every((t) => termIn(t, terms, corpus));
-  return u.unit.terms.some((t) => termIn(t, terms, corpus));
+  // (so "self assessment" still covers "self-assessment"). Indexes, not slices: this runs for
+  // every word of every candidate.
+  if (all.length > 1 && COMPOUND.test(all[0]!)) {
+    if (termIn(all[0]!, terms, corpus)) return true;
+    for (let i = 1; i < all.length; i++) if (!termIn(all[i]!, terms, corpus)) return false;
+    return true;
+  }
+  return all.some((t) => termIn(t, terms, corpus));
 }
 
 /** Features of one record for one question. */
