@@ -63,8 +63,12 @@ const LETTER_PREFIX = /(?<![a-z0-9])(e) *(?:- *)?(?=[a-z])/g;
  * Other Latin hyphenated compounds (Self - Assessment, COVID – 19) lose the spaces around the
  * hyphen so they become one token; the tokenizer also emits the parts, so "self assessment"
  * still matches. Digit-digit ranges (2563 - 2564, 32 - 33) keep their spaces: they are ranges.
+ * A dash before a question word or an auxiliary is punctuation, as staff type "data catalog -
+ * how many focus areas?": joining made "catalog-how" and lost both the question word and the
+ * topic's concept.
  */
-const SPACED_LATIN_HYPHEN = /(?<=[a-z]) *- *(?=[a-z0-9])|(?<=[a-z0-9]) *- *(?=[a-z])/g;
+const CLAUSE_START = '(?:who|whom|whose|what|when|where|why|which|how|is|are|was|were|do|does|did|can|could|must|should|will|would|may|shall|has|have|had)(?![a-z0-9])';
+const SPACED_LATIN_HYPHEN = new RegExp(`(?<=[a-z]) *- *(?!${CLAUSE_START})(?=[a-z0-9])|(?<=[a-z0-9]) *- *(?!${CLAUSE_START})(?=[a-z])`, 'g');
 
 /**
  * Fiscal years. Staff write ปี 65, ปีงบ 65, ปีงบประมาณ 2565, พ.ศ. 2565, FY2022, FY22,

@@ -72,6 +72,10 @@ describe('normalize', () => {
     ['500 ราย', '500 ราย'],
     ['ข้อ 2.1', 'ข้อ 2.1'],
     ['1999', '1999'],
+    // a spaced dash before a question word or an auxiliary is punctuation, not a compound
+    ['data catalog - how many focus areas', 'data catalog - how many focus areas'],
+    ['licence – who decides', 'licence - who decides'],
+    ['Self - Assessment - is it needed', 'self-assessment - is it needed'],
     // English contractions, with or without the apostrophe: the negation stays a word
     ["we don't need to", 'we do not need to'],
     ['we dont need to', 'we do not need to'],
@@ -111,7 +115,7 @@ describe('normalize', () => {
     const pieces = fc.constantFrom(
       'e', 'E', 'm', ' ', '  ', '-', '–', '.', 'ก', 'พ', 'ร', '.', 'ปี', 'ปีงบ', 'งบประมาณ', 'fy', 'FY', '20', '22', '65', '2022',
       '๖', '\u0E4D', '\u0E32', '\u0E49', 'เ', 'sar', 'service', 'data', 'go', 'th', '4.0', 'l1', '\u200B', 'template', '3',
-      'do', 'n', "'", '\u2019', 't', 's', 'what', 'ca', 'wo',
+      'do', 'n', "'", '\u2019', 't', 's', 'what', 'ca', 'wo', 'how', 'who',
     );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 14 }), (parts) => {
