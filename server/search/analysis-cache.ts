@@ -174,7 +174,7 @@ const PROBES = [
   'ก.พ.ร. แจ้งผลอุทธรณ์ตัวชี้วัด e-service และ PMQA 4.0 ยังไง',
   'Do agencies report the data catalog indicators for FY2022?',
   'อีเซอร์วิส โอเพ่นดาต้า ชุดข้อมูลเปิด แชร์ริ่งดาต้า',
-  "We don't need to send it again, whats the deadline?",
+  "We don't need to send it again, whats the deadline? Data catalog - who decides?",
 ];
 
 /**
