@@ -3,7 +3,7 @@ import type { Glossary } from '../kb/schema.js';
 import { indexTerms, type Analysis, type Analyzer, type IndexedText, type Unit } from './analyze.js';
 import { Growable } from './engine/growable.js';
 import { Vocabulary } from './engine/vocabulary.js';
-import { ANSWER_TYPES, type AnswerType } from './answer-type.js';
+import { answerTypeMask, answerTypesOfMask, type AnswerType } from './answer-type.js';
 
 /**
  * Each text's analysis (normalized, segmented, number words and register rewritten, concepts
@@ -85,7 +85,7 @@ function writeUnit(out: Growable<Int32Array>, token: number, terms: readonly num
 function writeTail(out: Growable<Int32Array>, concepts: readonly number[], answerTypes: readonly AnswerType[]): void {
   out.push(concepts.length);
   out.pushAll(concepts);
-  out.push(answerTypes.reduce((mask, t) => mask | (1 << ANSWER_TYPES.indexOf(t)), 0));
+  out.push(answerTypeMask(answerTypes));
 }
 
 /** Appends the analysis to `data`; returns its offset. */
@@ -126,8 +126,7 @@ function walk(data: Int32Array, at: number, unit: (token: number, terms: readonl
     unit(token, terms, concepts.length === 0 ? NONE : concepts);
   }
   const concepts = read(data[i++]!);
-  const mask = data[i]!;
-  return { concepts, answerTypes: ANSWER_TYPES.filter((_, bit) => mask & (1 << bit)) };
+  return { concepts, answerTypes: answerTypesOfMask(data[i]!) };
 }
 const NONE: readonly number[] = [];
 
@@ -163,9 +162,7 @@ function readForIndex(data: Int32Array, at: number, strings: readonly string[]):
   const conceptCount = data[i++]!;
   const concepts: number[] = [];
   for (let k = 0; k < conceptCount; k++) concepts.push(data[i++]!);
-  const mask = data[i]!;
-  const answerTypes = ANSWER_TYPES.filter((_, bit) => mask & (1 << bit));
-  return { strings, tokens, terms, concepts, answerTypes, units: () => decode(data, at, strings).units };
+  return { strings, tokens, terms, concepts, answerTypes: answerTypesOfMask(data[i]!), units: () => decode(data, at, strings).units };
 }
 
 /** Sentences whose analysis changes when a normalisation, segmentation or rewriting rule does. */

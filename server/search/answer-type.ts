@@ -12,6 +12,16 @@ export type AnswerType = 'count' | 'date' | 'agency' | 'procedure';
 /** Every kind, in a fixed order: the bit order wherever a set of kinds is stored as a mask. */
 export const ANSWER_TYPES: readonly AnswerType[] = ['count', 'date', 'agency', 'procedure'];
 
+/** Kinds of answer as a bit mask (a bit per ANSWER_TYPES entry), for typed arrays and caches. */
+export function answerTypeMask(types: readonly AnswerType[]): number {
+  return types.reduce((mask, t) => mask | (1 << ANSWER_TYPES.indexOf(t)), 0);
+}
+
+/** The kinds of answer of a mask made by answerTypeMask. */
+export function answerTypesOfMask(mask: number): AnswerType[] {
+  return ANSWER_TYPES.filter((_, bit) => mask & (1 << bit));
+}
+
 const NEXT_IS_DETERMINER = new Set(['ไหน', 'ใด']);
 const DATE_NOUNS = new Set(['วัน', 'วันที่', 'เดือน', 'ช่วง', 'ช่วงไหน', 'ระยะเวลา', 'กำหนด']);
 const AGENCY_NOUNS = new Set(['หน่วยงาน', 'ส่วนราชการ', 'กรม', 'กระทรวง', 'สำนักงาน', 'ที่']);

@@ -1,6 +1,6 @@
 import type { KbDocument, KbRecord, KnowledgeBase } from '../kb/schema.js';
 import type { Analyzer } from './analyze.js';
-import { ANSWER_TYPES, type AnswerType } from './answer-type.js';
+import { answerTypeMask, answerTypesOfMask, type AnswerType } from './answer-type.js';
 import { recordYears } from './fiscal-year.js';
 import { IndexedTextReader } from './indexed-text-reader.js';
 import { negatedTerms } from './negation.js';
@@ -30,7 +30,7 @@ export const FIELDS = ['question', 'alt', 'answer', 'context', 'negation'] as co
 export type Field = (typeof FIELDS)[number];
 const QUESTION_FIELDS: readonly Field[] = ['question', 'alt'];
 type TextField = Exclude<Field, 'negation'>;
-export const TEXT_FIELDS = FIELDS.filter((f): f is TextField => f !== 'negation');
+const TEXT_FIELDS = FIELDS.filter((f): f is TextField => f !== 'negation');
 
 export interface IndexedRecord {
   record: KbRecord;
@@ -100,7 +100,7 @@ class LazyIndexedRecord implements IndexedRecord {
   }
 }
 
-export function fieldTexts(record: KbRecord, document: KbDocument | undefined, section: IndexedRecord['section']): Record<TextField, string> {
+function fieldTexts(record: KbRecord, document: KbDocument | undefined, section: IndexedRecord['section']): Record<TextField, string> {
   // Section titles name the indicator a question is about even when the question does not
   // (under "ตัวชี้วัด e-service": "ต้องส่งกี่งาน"); year tags let "ปี 65" reach 2565 records.
   const context = [section?.title.th, section?.title.en, document?.title.th, document?.title.en, ...record.tags.years.map(String)];
@@ -124,12 +124,20 @@ export function indicatorConcepts(kb: KnowledgeBase): (record: KbRecord) => stri
 
 const NO_TYPES: ReadonlySet<AnswerType> = new Set();
 
+/** Each record's text fields as the index analyses them (its document and section found in `kb`). */
+export function recordTexts(kb: KnowledgeBase): (record: KbRecord) => Record<TextField, string> {
+  const documents = new Map(kb.documents.map((d) => [d.id, d]));
+  return (record) => {
+    const document = documents.get(record.source.document);
+    return fieldTexts(record, document, document?.sections.find((s) => s.slug === record.source.section));
+  };
+}
+
 /** The texts buildIndex analyses for `records` (each one's text fields), for analysing them ahead of it. */
 export function indexTexts(kb: KnowledgeBase, records: readonly KbRecord[] = kb.records): string[] {
-  const documents = new Map(kb.documents.map((d) => [d.id, d]));
+  const textsOf = recordTexts(kb);
   return records.flatMap((record) => {
-    const document = documents.get(record.source.document);
-    const texts = fieldTexts(record, document, document?.sections.find((s) => s.slug === record.source.section));
+    const texts = textsOf(record);
     return TEXT_FIELDS.map((field) => texts[field]);
   });
 }
@@ -145,7 +153,7 @@ export interface AnalysedRecords {
   /** Every term, by id. */
   vocabulary: Vocabulary;
   fields: Array<Record<Field, Uint32Array>>;
-  /** Per record, a bit per ANSWER_TYPES entry (answer-type.ts). */
+  /** Per record, the kinds of answer as a bit mask (answer-type.ts, answerTypeMask). */
   answerTypes: Uint8Array;
   /** How often each token (before stemming) occurs in the records, in first-seen order. */
   tokenFrequency: Map<string, number>;
@@ -153,20 +161,19 @@ export interface AnalysedRecords {
 
 export function analyseRecords(kb: KnowledgeBase, analyzer: Analyzer): AnalysedRecords {
   const tokenFrequency = new Map<string, number>();
-  const documents = new Map(kb.documents.map((d) => [d.id, d]));
+  const textsOf = recordTexts(kb);
   const vocabulary = new Vocabulary();
   // Terms become ids here, once per distinct string; everything after works on ids.
   const reader = new IndexedTextReader(vocabulary, tokenFrequency);
   const answerTypes = new Uint8Array(kb.records.length);
   const conceptsOf = indicatorConcepts(kb);
   const fields = kb.records.map((record, r) => {
-    const document = documents.get(record.source.document);
-    const texts = fieldTexts(record, document, document?.sections.find((s) => s.slug === record.source.section));
+    const texts = textsOf(record);
     const out = {} as Record<Field, Uint32Array>;
     const negated: string[] = [];
     for (const field of TEXT_FIELDS) {
       const text = analyzer.forIndex(texts[field]);
-      if (field === 'answer') for (const t of text.answerTypes) answerTypes[r]! |= 1 << ANSWER_TYPES.indexOf(t);
+      if (field === 'answer') answerTypes[r] = answerTypeMask(text.answerTypes);
       if (QUESTION_FIELDS.includes(field)) negated.push(...negatedTerms(text.units()));
       out[field] = reader.read(text, field === 'context' ? conceptsOf(record) : undefined);
     }
@@ -194,7 +201,7 @@ export function assembleIndex(kb: KnowledgeBase, analysed: AnalysedRecords): Sea
     const section = document?.sections.find((s) => s.slug === record.source.section);
     const out = analysed.fields[r]!;
     const mask = analysed.answerTypes[r]!;
-    const answerTypes: ReadonlySet<AnswerType> = mask === 0 ? NO_TYPES : new Set(ANSWER_TYPES.filter((_, bit) => mask & (1 << bit)));
+    const answerTypes: ReadonlySet<AnswerType> = mask === 0 ? NO_TYPES : new Set(answerTypesOfMask(mask));
     const questionTerms = TermIdSet.union(QUESTION_FIELDS.map((f) => out[f]), vocabulary);
     const terms = TermIdSet.union(TEXT_FIELDS.map((f) => out[f]), vocabulary);
     for (const id of terms.termIds) documentFrequency.increment(id);

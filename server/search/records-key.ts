@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { KbDocument, KbRecord, KnowledgeBase } from '../kb/schema.js';
 import type { Analyzer } from './analyze.js';
-import { analyseRecords, fieldTexts, FIELDS, indicatorConcepts, TEXT_FIELDS } from './index.js';
+import { analyseRecords, FIELDS, indicatorConcepts, recordTexts } from './index.js';
 
 /**
  * The key an AnalysedRecords snapshot must carry to stand for analysing `kb` now: a hash of the
@@ -14,11 +14,10 @@ export function analysedRecordsKey(kb: KnowledgeBase, analyzer: Analyzer, analys
   // SHA-1: a cache key over our own data, where speed counts; one update per record.
   const hash = createHash('sha1');
   hash.update(`analysed records ${INDEX_FORMAT}\n${analysisVersion}\n${probeRecords(kb, analyzer)}\n`);
-  const documents = new Map(kb.documents.map((d) => [d.id, d]));
+  const textsOf = recordTexts(kb);
   const conceptsOf = indicatorConcepts(kb);
   for (const record of kb.records) {
-    const document = documents.get(record.source.document);
-    const t = fieldTexts(record, document, document?.sections.find((s) => s.slug === record.source.section));
+    const t = textsOf(record);
     hash.update(`\u0000${record.id}\u0000${t.question}\u0000${t.alt}\u0000${t.answer}\u0000${t.context}\u0000${conceptsOf(record).join(' ')}`);
   }
   return hash.digest('base64url');
