@@ -172,6 +172,7 @@ const PROBES = [
   'Do agencies report the data catalog indicators for FY2022?',
   'อีเซอร์วิส โอเพ่นดาต้า ชุดข้อมูลเปิด แชร์ริ่งดาต้า',
   "We don't need to send it again, whats the deadline? Data catalog - who decides?",
+  'เปิดรับเรื่อง 08.30 น. ค่าธรรมเนียม 100 บาท โทร. 02-123-4567',
 ];
 
 /**

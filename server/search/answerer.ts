@@ -1,6 +1,7 @@
 import type { KbDocument, KnowledgeBase } from '../kb/schema.js';
 import { analyzeQuestion, type CorpusStats, type QuestionAnalysis } from './analyze-question.js';
 import { createAnalyzer, type Analyzer } from './analyze.js';
+import type { AnswerType } from './answer-type.js';
 import { decide } from './decide.js';
 import { compileFilters } from './filters.js';
 import { fiscalYearOfDate } from './fiscal-year.js';
@@ -137,6 +138,8 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
   const speller = createSpeller(spellingVocabulary(index, tokensOf, kb), isGeneralWord);
   const toneFallback = createToneFallback({ domain: domainVocabulary(index, analyzer, tokensOf), isGeneral: isGeneralWord });
   const latestYear = index.years.at(-1);
+  const statedTypes = new Set<AnswerType>();
+  for (const r of index.records.values()) for (const t of r.answerTypes) statedTypes.add(t);
 
   const render = (id: string, lang: Lang, score: number): Answer => {
     const r = index.records.get(id)!;
@@ -175,6 +178,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
       options,
       limit,
       coveredYears: index.years,
+      statedTypes,
       answerSimilarity: (a, b) => gramJaccard(index.records.get(a)!.answerGrams, index.records.get(b)!.answerGrams),
       supersededBy: (id) => index.records.get(id)?.record.supersededBy,
     });

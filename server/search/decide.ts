@@ -1,4 +1,5 @@
 import type { QuestionAnalysis } from './analyze-question.js';
+import { STATED_ONLY_TYPES, type AnswerType } from './answer-type.js';
 import type { ScoringOptions } from './options.js';
 import type { ScoredCandidate } from './score.js';
 import type { AskStatus } from './types.js';
@@ -12,6 +13,9 @@ import type { AskStatus } from './types.js';
  *    unknown name written in capitals, analyze-question.ts) asks about something no record is
  *    about, however well its other words match (options.declineUnknownNames): "none", with the
  *    best candidates as suggestions.
+ *  - A question asking for a time of day, an amount of money or a contact (STATED_ONLY_TYPES)
+ *    when no record of the knowledge base states one ("เปิดกี่โมง", "how much does it cost")
+ *    asks what no record answers: "none", with the best candidates as suggestions.
  *  - The best candidate at or above the threshold is answered, unless the next ones are within
  *    `clarify.margin` of it and answer something different (their answers are not near-copies,
  *    and neither replaces the other): then the bot asks ("clarify") with 2-4 options.
@@ -37,6 +41,8 @@ export interface DecideContext {
   limit: number;
   /** Fiscal years some record is about. */
   coveredYears: readonly number[];
+  /** The kinds of answer some record's answer states (answer-type.ts). */
+  statedTypes: ReadonlySet<AnswerType>;
   /** Similarity of two records' answers in [0, 1]. */
   answerSimilarity(a: string, b: string): number;
   supersededBy(id: string): string | undefined;
@@ -70,6 +76,7 @@ export function decide(q: QuestionAnalysis, ranked: readonly ScoredCandidate[], 
   }
 
   if (ctx.options.declineUnknownNames && q.unknownNames.length > 0) return { status: 'none', shown: suggestions() };
+  if (q.answerType && STATED_ONLY_TYPES.has(q.answerType) && !ctx.statedTypes.has(q.answerType)) return { status: 'none', shown: suggestions() };
 
   const top = ranked[0]!;
   if (top.score < threshold) return { status: 'none', shown: suggestions() };

@@ -25,8 +25,22 @@ describe('answer type of a question', () => {
     ['who signs the form', 'agency'],
     ['ยื่นคำขอยังไง', 'procedure'],
     ['how do we submit the form', 'procedure'],
+    ['ห้องสมุดปิดกี่โมง', 'time'],
+    ['what time does the counter close', 'time'],
+    ['what are the office hours', 'time'],
+    ['ค่าธรรมเนียมเท่าไร', 'money'],
+    ['ต่อใบอนุญาตเสียกี่บาท', 'money'],
+    ['how much does the licence renewal cost', 'money'],
+    ['ขอเบอร์ติดต่อผู้ประสานงานหน่อย', 'contact'],
+    ["what is the coordinator's phone number", 'contact'],
   ])('reads %j as asking for a %s', (question, type) => {
     expect(answerTypeOf(tokens(question))).toBe(type);
+  });
+
+  it('reads a period, a weight or a quantity as what they are, not as a clock time or a price', () => {
+    expect(answerTypeOf(tokens('what time frame applies to the report'))).toBe(undefined);
+    expect(answerTypeOf(tokens('ค่าน้ำหนักเท่าไร'))).toBe('count');
+    expect(answerTypeOf(tokens('how much data must we publish'))).toBe('count');
   });
 
   it('names no type for a yes/no question', () => {
@@ -42,6 +56,18 @@ describe('answer types a record answer holds', () => {
     expect(answerTypesIn('submit by 30 September')).toContain('date');
     expect(answerTypesIn('กรมบัญชีกลางเป็นผู้ดูแล')).toContain('agency');
     expect(answerTypesIn('กรอกข้อมูลผ่านระบบแล้วแนบไฟล์')).toContain('procedure');
+  });
+
+  it('finds a clock time, an amount of money and a contact', () => {
+    expect(answerTypesIn('เปิดทำการ 08.30 น. ถึง 16.30 น.')).toContain('time');
+    expect(answerTypesIn('open from 9 am')).toContain('time');
+    expect(answerTypesIn('ค่าธรรมเนียม 200 บาท')).toContain('money');
+    expect(answerTypesIn('โทร. 02-123-4567')).toContain('contact');
+    expect(answerTypesIn('ส่งอีเมลถึง help@example.go.th')).toContain('contact');
+  });
+
+  it('does not take a duration in hours for a clock time', () => {
+    expect(answerTypesIn('ใช้เวลาประมาณ 2 ชั่วโมง')).not.toContain('time');
   });
 
   it('does not take a fiscal year or a section number for a count', () => {

@@ -193,6 +193,19 @@ describe('honest decisions over a fixture knowledge base', () => {
   // The fixture covers fiscal years 2564 and 2565.
   const at = (iso: string) => createAnswerer(fixtureKb, { now: () => new Date(iso) });
 
+  it('declines a question asking for an amount of money until some record states one', () => {
+    // The fixture's e-Service record names fee payment but no amount.
+    const question = 'ค่าธรรมเนียมงานบริการ e-Service เท่าไร';
+    const without = createAnswerer(fixtureKb).ask({ question });
+    expect(without.status).toBe('none');
+    expect(without.answers[0]?.id).toBe('new-guide/e-service/1');
+
+    const priced = structuredClone(fixtureKb);
+    priced.records[2]!.answer.th += ' ค่าธรรมเนียมครั้งละ 100 บาท';
+    expect(createAnswerer(priced).ask({ question }).answers[0]?.id).toBe('new-guide/e-service/1');
+    expect(createAnswerer(priced).ask({ question }).status).toBe('answered');
+  });
+
   it('says there is no guidance for a fiscal year no record covers, and names the nearest', () => {
     const result = at('2021-11-01').ask({ question: 'ปีงบประมาณ 2561 ต้องเปิดเผยกี่ชุดข้อมูล' });
     expect(result.status).toBe('none');

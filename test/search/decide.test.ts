@@ -12,6 +12,7 @@ function ctx(over: Partial<DecideContext> = {}): DecideContext {
     options: defaultOptions,
     limit: 3,
     coveredYears: [2563, 2564, 2565],
+    statedTypes: new Set(['count', 'date']),
     answerSimilarity: () => 0,
     supersededBy: () => undefined,
     ...over,
@@ -62,6 +63,16 @@ describe('decide', () => {
 
   it('answers when one of the years asked about is covered', () => {
     expect(decide(q([2565, 2566]), [cand('a', 0.95)], ctx()).status).toBe('answered');
+  });
+
+  it('declines a question asking for a kind of fact no record states, keeping the suggestions', () => {
+    const asking = (answerType: string) => ({ years: [], unknownNames: [], answerType }) as unknown as QuestionAnalysis;
+    const ranked = [cand('a', 0.95), cand('b', 0.2)];
+    expect(decide(asking('time'), ranked, ctx()).status).toBe('none');
+    expect(decide(asking('time'), ranked, ctx()).shown.map((c) => c.id)).toEqual(['a', 'b']);
+    expect(decide(asking('time'), ranked, ctx({ statedTypes: new Set(['time']) })).status).toBe('answered');
+    // Counts and dates are answered as before: almost every record states some.
+    expect(decide(asking('count'), ranked, ctx({ statedTypes: new Set() })).status).toBe('answered');
   });
 
   it('declines with nothing to show when nothing was retrieved', () => {

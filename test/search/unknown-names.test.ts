@@ -29,6 +29,7 @@ describe('deciding on a question that names something unknown', () => {
     options: { ...defaultOptions, declineUnknownNames },
     limit: 3,
     coveredYears: [],
+    statedTypes: new Set(),
     answerSimilarity: () => 0,
     supersededBy: () => undefined,
   });
