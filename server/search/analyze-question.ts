@@ -1,5 +1,6 @@
 import type { Analyzer, Unit } from './analyze.js';
 import { indexTerms } from './analyze.js';
+import { rarityShare } from './general-frequency.js';
 import { answerTypeOf, type AnswerType } from './answer-type.js';
 import { CONCEPT_PREFIX, INTENT_PREFIX } from './prefixes.js';
 import { isBuddhistFiscalYear } from './fiscal-year.js';
@@ -30,7 +31,10 @@ export interface CorpusStats {
 
 export interface WeightedUnit {
   unit: Unit;
-  /** IDF of the unit's rarest term (or of its concept, when one covers it). */
+  /**
+   * IDF of the unit's rarest term (or of its concept, when one covers it), times the share an
+   * everyday word keeps (general-frequency.ts): what the word says about what is asked.
+   */
   weight: number;
   /** Seen in the knowledge base, the glossary or the general word lists. */
   known: boolean;
@@ -101,7 +105,7 @@ export function weighUnits(units: readonly Unit[], corpus: CorpusStats): Weighte
       const conceptDf = Math.max(...unit.concepts.map((c) => corpus.documentFrequency.get(CONCEPT_PREFIX + c) ?? 0));
       weight = Math.min(weight, idf(conceptDf, corpus.size));
     }
-    out.push({ unit, weight, known });
+    out.push({ unit, weight: weight * rarityShare(unit.token), known });
   }
   return out;
 }

@@ -174,9 +174,16 @@ function readStart(file: string, bytes: number): { text: string; whole: boolean 
   }
 }
 
+let everydayEnglish: string[] | undefined;
+
+/** SUBTLEX-US's GENERAL_ENGLISH_RANK most frequent words, lower-cased, most frequent first (read once). */
+export function everydayEnglishWords(): readonly string[] {
+  everydayEnglish ??= topSubtlexWords(GENERAL_ENGLISH_RANK).map((w) => w.toLowerCase());
+  return everydayEnglish;
+}
+
 function loadGeneralWords(): Set<string> {
-  const out = new Set<string>();
-  for (const w of topSubtlexWords(GENERAL_ENGLISH_RANK)) out.add(w.toLowerCase());
+  const out = new Set<string>(everydayEnglishWords());
   for (const w of readLibThaiWords(GENERAL_THAI_FILES)) out.add(w);
   for (const e of lexicon()['general-words'].entries) out.add(e.word);
   return out;

@@ -124,6 +124,18 @@ describe('analyzeQuestion', () => {
     expect(general!.known).toBe(true);
   });
 
+  it('weighs an everyday word below a rare one that the knowledge base holds as often', () => {
+    // Neither word is in the corpus: the same IDF. "keep" is among the most frequent English
+    // words, "outage" is not among the 20,000 most frequent; ถึง and ล่ม likewise in Thai.
+    const [keep, outage, thueng, lom] = weighUnits(
+      ['keep', 'outage', 'ถึง', 'ล่ม'].map((w) => ({ token: w, terms: [w], concepts: [] })),
+      corpus,
+    );
+    expect(keep!.weight).toBeLessThan(outage!.weight * 0.6);
+    expect(outage!.weight).toBeCloseTo(idf(0, 4));
+    expect(thueng!.weight).toBeLessThan(lom!.weight * 0.6);
+  });
+
   it('calls an inflected word general when its stem is, however rare the inflection', () => {
     // SUBTLEX ranks: "reassigning" 44,046 and "resubmitting" past the general list;
     // "reassign" 23,808 is in it, "resubmitt" (the stem) is no word.
