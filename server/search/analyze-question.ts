@@ -1,6 +1,7 @@
 import type { Analyzer, Unit } from './analyze.js';
 import { indexTerms } from './analyze.js';
 import { rarityShare } from './general-frequency.js';
+import { withSynonyms } from './english-synonyms.js';
 import { answerTypeOf, type AnswerType } from './answer-type.js';
 import { CONCEPT_PREFIX, INTENT_PREFIX } from './prefixes.js';
 import { isBuddhistFiscalYear } from './fiscal-year.js';
@@ -122,7 +123,8 @@ export interface AnalyzeQuestionContext {
 }
 
 export function analyzeQuestion(question: string, lang: Lang | undefined, ctx: AnalyzeQuestionContext): QuestionAnalysis {
-  const analysis = ctx.analyzer.analyze(question, ctx.speller, ctx.toneFallback);
+  const cut = ctx.analyzer.analyze(question, ctx.speller, ctx.toneFallback);
+  const analysis = { ...cut, units: withSynonyms(cut.units, (t) => ctx.corpus.documentFrequency.has(t)) };
   const units = weighUnits(analysis.units, ctx.corpus);
   const terms = [...new Set([...indexTerms(analysis), ...negatedTerms(analysis.units)])];
   const weightOf = (t: string) => (t.startsWith(CONCEPT_PREFIX) ? ctx.retrieval.conceptWeight : t.startsWith(INTENT_PREFIX) ? ctx.retrieval.intentWeight : 1);
