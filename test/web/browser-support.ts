@@ -59,7 +59,13 @@ export async function startApp(kbDir: string = DEFAULT_KB_DIR, env: Record<strin
     baseUrl,
     store,
     async close() {
-      await app.close();
+      // The browser keeps its sockets to the app open, and Chromium opens spare ones it may never
+      // use. fastify closes only idle sockets, so one that was mid-request, or opened and not yet
+      // used, held close() until a server timeout (a hook timed out at 60 s in one full run).
+      // The tests are over when this is called: every socket can go.
+      const closing = app.close();
+      app.server.closeAllConnections();
+      await closing;
     },
   };
 }
