@@ -45,8 +45,12 @@ const AGENCY_NOUNS = new Set(['หน่วยงาน', 'ส่วนราช
 /** Thai nouns of a price or charge, asked for as "<noun> ... เท่าไร" (ค่าธรรมเนียมงานนี้เท่าไร). */
 const MONEY_NOUNS = new Set(['ราคา', 'ธรรมเนียม', 'ชำระ', 'เงิน', 'บาท']);
 const HOW_MUCH_THAI = new Set(['เท่าไร', 'เท่าไหร่']);
-/** How far (in words) a price noun and its "how much" may be apart within one question. */
-const MONEY_SPAN = 5;
+/**
+ * How far (in words) a price word and its "how much" may be apart. Thai is kept close: in
+ * "ยกเว้นค่าธรรมเนียมแล้วนับผู้ใช้เท่าไร" the fee is the condition and the count is asked.
+ */
+const MONEY_SPAN_THAI = 3;
+const MONEY_SPAN_ENGLISH = 5;
 /** English nouns and verbs of a price or charge, asked for as "how much ... <word>". */
 const MONEY_WORDS = new Set(['cost', 'costs', 'fee', 'fees', 'price', 'charge', 'charged', 'pay', 'paid', 'money', 'budget', 'baht']);
 /** "what time frame / period / limit" asks for a period, not a time of day. */
@@ -65,8 +69,8 @@ function statedOnlyTypeOf(tokens: readonly string[]): StatedOnlyType | undefined
     const next = tokens[i + 1];
     if ((t === 'กี่' && (next === 'โมง' || next === 'ทุ่ม')) || (t === 'what' && next === 'time' && !NOT_TIME_OF_DAY.has(tokens[i + 2] ?? ''))) return 'time';
     if (HOURS.has(t) && next === 'hours') return 'time';
-    if ((t === 'กี่' && next === 'บาท') || (MONEY_NOUNS.has(t) && tokens.slice(i + 1, i + 1 + MONEY_SPAN).some((w) => HOW_MUCH_THAI.has(w)))) return 'money';
-    if (t === 'how' && next === 'much' && tokens.slice(i + 2, i + 2 + MONEY_SPAN).some((w) => MONEY_WORDS.has(w))) return 'money';
+    if ((t === 'กี่' && next === 'บาท') || (MONEY_NOUNS.has(t) && tokens.slice(i + 1, i + 1 + MONEY_SPAN_THAI).some((w) => HOW_MUCH_THAI.has(w)))) return 'money';
+    if (t === 'how' && next === 'much' && tokens.slice(i + 2, i + 2 + MONEY_SPAN_ENGLISH).some((w) => MONEY_WORDS.has(w))) return 'money';
     if (t === 'เบอร์' || (CONTACT_NOUNS.has(t) && (next === 'number' || next === 'address')) || t === 'hotline') return 'contact';
   }
   return undefined;

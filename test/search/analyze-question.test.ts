@@ -41,6 +41,8 @@ describe('answer type of a question', () => {
     expect(answerTypeOf(tokens('what time frame applies to the report'))).toBe(undefined);
     expect(answerTypeOf(tokens('ค่าน้ำหนักเท่าไร'))).toBe('count');
     expect(answerTypeOf(tokens('how much data must we publish'))).toBe('count');
+    // The fee is the condition here; what is asked is a count of users.
+    expect(answerTypeOf(tokens('ยกเว้นค่าธรรมเนียมแล้วนับผู้ใช้เท่าไร'))).toBe('count');
   });
 
   it('names no type for a yes/no question', () => {
