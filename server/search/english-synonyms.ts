@@ -19,8 +19,8 @@ import { termsOfToken } from './terms.js';
 const FILE = path.join(REPO_ROOT, 'server', 'search', 'data', 'english-synonyms.tsv');
 const ENGLISH_WORD = /^[a-z]+$/;
 /**
- * Synonyms among the most frequent English words are left out: they have many senses, and one
- * of them is usually what a record means ("located" lists "set", which general/8 uses for
+ * Synonyms among the most frequent English words are left out: they have many senses, and a
+ * record using one seldom means the question's ("located" lists "set", which general/8 uses for
  * something else entirely).
  */
 const MIN_SYNONYM_RANK = 1000;
