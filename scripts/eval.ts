@@ -4,7 +4,8 @@
  * Asks every question of test/eval/questions.json in-process and prints, per category, per
  * language and per half, the counts that matter to a user (scripts/eval/evaluate.ts):
  * answered and right, confidently wrong, false declines, "did you mean", recall@3 and
- * off-topic declines, then issue 10's targets with the number of questions to spare. The
+ * off-topic declines, then issue 10's targets with the number of questions to spare, then how
+ * many held-out near-domain questions (test/eval/near-domain.json) are answered. The
  * halves are record-disjoint (scripts/eval/data.ts); weights and constants are tuned on dev
  * only, and only dev misses are printed unless asked. Exits 0 whatever the numbers (CI gates
  * regressions against a baseline instead: test/eval/regression.test.ts; `--write-baseline`
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadKnowledgeBase } from '../server/kb/load.js';
 import { createAnswerer } from '../server/search/answerer.js';
-import { QUESTIONS_FILE, readQuestions, splitByRecord } from './eval/data.js';
+import { NEAR_DOMAIN_FILE, QUESTIONS_FILE, readProbes, readQuestions, splitByRecord } from './eval/data.js';
 import { BASELINE_FILE, toBaseline } from './eval/baseline.js';
 import { ask, count, groupBy, spare, TARGETS, type Counts, type Outcome } from './eval/evaluate.js';
 
@@ -95,6 +96,10 @@ async function main(): Promise<void> {
       console.log(`    expected ${o.q.expect.map(short).join(', ') || '(decline)'}; got ${o.status === 'answered' ? '' : `(${o.status}) `}${got || 'nothing'}`);
     }
   }
+  // Only the count: printing which ones pass would invite tuning to them.
+  const nearDomain = readProbes(NEAR_DOMAIN_FILE);
+  const nearAnswered = nearDomain.filter((question) => answerer.ask({ question }).status === 'answered').length;
+  console.log(`\nnear-domain questions of our own (held out, count only): answered ${nearAnswered} of ${nearDomain.length} (${rate(nearDomain.length - nearAnswered, nearDomain.length)} declined)`);
   (await import('./eval-followups.js')).runFollowUpEval(kb, answerer, { misses: args.misses !== 'none' });
   console.log(`\n${questions.length} questions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 

@@ -10,6 +10,8 @@ import { z } from 'zod';
 export const QUESTIONS_FILE = fileURLToPath(new URL('../../test/eval/questions.json', import.meta.url));
 /** Off-topic questions on topics in neither half, written for fitting (negatives only). */
 export const PROBES_FILE = fileURLToPath(new URL('../../test/search/offtopic-probes.json', import.meta.url));
+/** Held-out near-domain questions (test/eval/near-domain.json): counted by npm run eval, never fitted. */
+export const NEAR_DOMAIN_FILE = fileURLToPath(new URL('../../test/eval/near-domain.json', import.meta.url));
 
 const QuestionSchema = z.object({
   id: z.string().min(1),
