@@ -5,11 +5,11 @@
  *
  * For every everyday English word (the GENERAL_ENGLISH_RANK most frequent of SUBTLEX-US, the
  * words staff type) used mostly as a verb, adjective or adverb, the other one-word lemmas of its
- * most frequent sense, in the part of speech whose senses are most often tagged in WordNet's sense-tagged corpus (WordNet lists a lemma's
- * synsets most frequent first). One sense of one part of speech only: "same" as a noun is the
- * Sami people and "keep" as a noun a livelihood, senses that would match records about
- * something else. A word no tagged sense backs is left out. Output: one line per
- * word, `word<TAB>synonym synonym ...`, sorted. The data is WordNet's (Princeton licence, copied
+ * most frequent sense, in the part of speech whose senses are most often tagged in WordNet's
+ * sense-tagged corpus (WordNet lists a lemma's synsets most frequent first). One sense of one
+ * part of speech only: "same" as a noun is the Sami people and "keep" as a noun a livelihood,
+ * senses that would match records about something else. A word no tagged sense backs is left
+ * out. Output: one line per word, `word<TAB>synonym synonym ...`, sorted. The data is WordNet's (Princeton licence, copied
  * beside the output as WORDNET-LICENSE); this script only selects from it.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import type { Analyzer, Unit } from './analyze.js';
 import { indexTerms } from './analyze.js';
-import { rarityShare } from './general-frequency.js';
-import { withSynonyms } from './english-synonyms.js';
+import { loadGeneralRanks, rarityShare } from './general-frequency.js';
+import { loadSynonyms, withSynonyms } from './english-synonyms.js';
 import { answerTypeOf, type AnswerType } from './answer-type.js';
 import { CONCEPT_PREFIX, INTENT_PREFIX } from './prefixes.js';
 import { isBuddhistFiscalYear } from './fiscal-year.js';
@@ -109,6 +109,15 @@ export function weighUnits(units: readonly Unit[], corpus: CorpusStats): Weighte
     out.push({ unit, weight: weight * rarityShare(unit.token), known });
   }
   return out;
+}
+
+/**
+ * Reads the word tables a question is weighed and expanded with (general-frequency.ts,
+ * english-synonyms.ts; ~11 ms), so that an answerer's build pays for them, not its first question.
+ */
+export function loadQuestionWordTables(): void {
+  loadGeneralRanks();
+  loadSynonyms();
 }
 
 export interface AnalyzeQuestionContext {

@@ -1,7 +1,6 @@
 import type { KbDocument, KnowledgeBase } from '../kb/schema.js';
-import { analyzeQuestion, type CorpusStats, type QuestionAnalysis } from './analyze-question.js';
+import { analyzeQuestion, loadQuestionWordTables, type CorpusStats, type QuestionAnalysis } from './analyze-question.js';
 import { createAnalyzer, type Analyzer } from './analyze.js';
-import type { AnswerType } from './answer-type.js';
 import { decide } from './decide.js';
 import { compileFilters } from './filters.js';
 import { fiscalYearOfDate } from './fiscal-year.js';
@@ -138,8 +137,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
   const speller = createSpeller(spellingVocabulary(index, tokensOf, kb), isGeneralWord);
   const toneFallback = createToneFallback({ domain: domainVocabulary(index, analyzer, tokensOf), isGeneral: isGeneralWord });
   const latestYear = index.years.at(-1);
-  const statedTypes = new Set<AnswerType>();
-  for (const r of index.records.values()) for (const t of r.answerTypes) statedTypes.add(t);
+  loadQuestionWordTables();
 
   const render = (id: string, lang: Lang, score: number): Answer => {
     const r = index.records.get(id)!;
@@ -178,7 +176,7 @@ export function createAnswerer(kb: KnowledgeBase, input: AnswererOptions = {}): 
       options,
       limit,
       coveredYears: index.years,
-      statedTypes,
+      statedTypes: index.statedAnswerTypes,
       answerSimilarity: (a, b) => gramJaccard(index.records.get(a)!.answerGrams, index.records.get(b)!.answerGrams),
       supersededBy: (id) => index.records.get(id)?.record.supersededBy,
     });

@@ -27,7 +27,7 @@ const MIN_SYNONYM_RANK = 1000;
 
 let table: Map<string, string[]> | undefined;
 
-function load(): Map<string, string[]> {
+function read(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const line of readFileSync(FILE, 'utf8').split('\n')) {
     const tab = line.indexOf('\t');
@@ -36,10 +36,15 @@ function load(): Map<string, string[]> {
   return out;
 }
 
+/** Reads the table now (it is otherwise read on first use). */
+export function loadSynonyms(): ReadonlyMap<string, readonly string[]> {
+  table ??= read();
+  return table;
+}
+
 /** WordNet synonyms of an everyday English word (lower case), or none. */
 export function synonymsOf(word: string): readonly string[] {
-  table ??= load();
-  return table.get(word) ?? [];
+  return loadSynonyms().get(word) ?? [];
 }
 
 /**
@@ -51,7 +56,8 @@ export function withSynonyms(units: readonly Unit[], inKnowledgeBase: (term: str
     if (!ENGLISH_WORD.test(unit.token) || unit.concepts.length > 0 || unit.terms.length === 0 || unit.terms.some(inKnowledgeBase)) return unit;
     const extra = synonymsOf(unit.token)
       .filter((w) => (generalRank(w) ?? Infinity) > MIN_SYNONYM_RANK)
-      .flatMap(termsOfToken).filter((t) => inKnowledgeBase(t) && !unit.terms.includes(t));
+      .flatMap(termsOfToken)
+      .filter((t) => inKnowledgeBase(t) && !unit.terms.includes(t));
     return extra.length === 0 ? unit : { ...unit, terms: [...unit.terms, ...new Set(extra)] };
   });
 }

@@ -40,10 +40,15 @@ function loadRanks(): Map<string, number> {
   return out;
 }
 
+/** Reads the ranks now (they are otherwise read on first use). */
+export function loadGeneralRanks(): ReadonlyMap<string, number> {
+  ranks ??= loadRanks();
+  return ranks;
+}
+
 /** A word's rank in general use (1 = most frequent), if it is among the RANK_SCALE most frequent. */
 export function generalRank(token: string): number | undefined {
-  ranks ??= loadRanks();
-  return ranks.get(token);
+  return loadGeneralRanks().get(token);
 }
 
 /** The share of its weight a question word keeps for being common in general use, in [MIN_SHARE, 1]. */

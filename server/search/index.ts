@@ -68,6 +68,8 @@ export interface SearchIndex {
   isWordPart(word: string): boolean;
   /** Fiscal years some record is about, ascending. */
   years: readonly number[];
+  /** The kinds of answer some record's answer states (answer-type.ts). */
+  statedAnswerTypes: ReadonlySet<AnswerType>;
   size: number;
 }
 
@@ -195,12 +197,14 @@ export function assembleIndex(kb: KnowledgeBase, analysed: AnalysedRecords): Sea
   const records = new Map<string, IndexedRecord>();
   const documents = new Map(kb.documents.map((d) => [d.id, d]));
   const years = new Set<number>();
+  let stated = 0;
   const documentFrequency = new TermCounts(vocabulary);
   const fields = kb.records.map((record, r) => {
     const document = documents.get(record.source.document);
     const section = document?.sections.find((s) => s.slug === record.source.section);
     const out = analysed.fields[r]!;
     const mask = analysed.answerTypes[r]!;
+    stated |= mask;
     const answerTypes: ReadonlySet<AnswerType> = mask === 0 ? NO_TYPES : new Set(answerTypesOfMask(mask));
     const questionTerms = TermIdSet.union(QUESTION_FIELDS.map((f) => out[f]), vocabulary);
     const terms = TermIdSet.union(TEXT_FIELDS.map((f) => out[f]), vocabulary);
@@ -211,7 +215,17 @@ export function assembleIndex(kb: KnowledgeBase, analysed: AnalysedRecords): Sea
     return { id: record.id, terms: out };
   });
   documentFrequency.freeze();
-  return { records, fields, documentFrequency, vocabulary, tokenFrequency, isWordPart: wordPartTest(documentFrequency), years: [...years].sort((a, b) => a - b), size: kb.records.length };
+  return {
+    records,
+    fields,
+    documentFrequency,
+    vocabulary,
+    tokenFrequency,
+    isWordPart: wordPartTest(documentFrequency),
+    years: [...years].sort((a, b) => a - b),
+    statedAnswerTypes: new Set(answerTypesOfMask(stated)),
+    size: kb.records.length,
+  };
 }
 
 /**

@@ -52,20 +52,19 @@ describe('answer type of a question', () => {
 });
 
 describe('answer types a record answer holds', () => {
-  it('finds counts, dates, agencies and procedures', () => {
-    expect(answerTypesIn('ให้เลือก 3 ชุดข้อมูล')).toContain('count');
-    expect(answerTypesIn('ส่งภายในวันที่ 15 ตุลาคม')).toContain('date');
-    expect(answerTypesIn('submit by 30 September')).toContain('date');
-    expect(answerTypesIn('กรมบัญชีกลางเป็นผู้ดูแล')).toContain('agency');
-    expect(answerTypesIn('กรอกข้อมูลผ่านระบบแล้วแนบไฟล์')).toContain('procedure');
-  });
-
-  it('finds a clock time, an amount of money and a contact', () => {
-    expect(answerTypesIn('เปิดทำการ 08.30 น. ถึง 16.30 น.')).toContain('time');
-    expect(answerTypesIn('open from 9 am')).toContain('time');
-    expect(answerTypesIn('ค่าธรรมเนียม 200 บาท')).toContain('money');
-    expect(answerTypesIn('โทร. 02-123-4567')).toContain('contact');
-    expect(answerTypesIn('ส่งอีเมลถึง help@example.go.th')).toContain('contact');
+  it.each([
+    ['ให้เลือก 3 ชุดข้อมูล', 'count'],
+    ['ส่งภายในวันที่ 15 ตุลาคม', 'date'],
+    ['submit by 30 September', 'date'],
+    ['กรมบัญชีกลางเป็นผู้ดูแล', 'agency'],
+    ['กรอกข้อมูลผ่านระบบแล้วแนบไฟล์', 'procedure'],
+    ['เปิดทำการ 08.30 น. ถึง 16.30 น.', 'time'],
+    ['open from 9 am', 'time'],
+    ['ค่าธรรมเนียม 200 บาท', 'money'],
+    ['โทร. 02-123-4567', 'contact'],
+    ['ส่งอีเมลถึง help@example.go.th', 'contact'],
+  ])('finds in %j a %s', (text, type) => {
+    expect(answerTypesIn(text)).toContain(type);
   });
 
   it('does not take a duration in hours for a clock time', () => {
